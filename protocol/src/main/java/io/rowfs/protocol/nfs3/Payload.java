@@ -21,6 +21,9 @@ final class Payload {
         int len = data.readableBytes();
         if (len >= ZERO_COPY_THRESHOLD && out.buffer() instanceof CompositeByteBuf composite) {
             composite.writeInt(len);
+            // Components are laid out by capacity: cut spare capacity so the payload follows
+            // the length word directly.
+            composite.capacity(composite.writerIndex());
             composite.addComponent(true, data.retainedDuplicate());
             composite.writeBytes(ZEROS, 0, (4 - (len & 3)) & 3);
         } else {
