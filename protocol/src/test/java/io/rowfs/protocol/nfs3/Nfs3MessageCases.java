@@ -24,7 +24,8 @@ import java.util.function.Supplier;
  */
 final class Nfs3MessageCases {
     /** One message: how to make it, and the decoder that must read it back. */
-    record Case(String name, Supplier<Object> make, Function<XdrDecoder, Object> decoder) {
+    record Case(String name, Nfs3Procedure<?, ?> procedure, boolean isArgs, Supplier<Object> make,
+            Function<XdrDecoder, Object> decoder) {
         @Override
         public String toString() {
             return name;
@@ -56,11 +57,11 @@ final class Nfs3MessageCases {
     private Nfs3MessageCases() {}
 
     private <A extends Nfs3Args> void args(Nfs3Procedure<A, ?> p, String label, Supplier<A> make) {
-        cases.add(new Case(p + " args " + label, make::get, p::decodeArgs));
+        cases.add(new Case(p + " args " + label, p, true, make::get, p::decodeArgs));
     }
 
     private <R extends Nfs3Result> void result(Nfs3Procedure<?, R> p, String label, Supplier<R> make) {
-        cases.add(new Case(p + " result " + label, make::get, p::decodeResult));
+        cases.add(new Case(p + " result " + label, p, false, make::get, p::decodeResult));
     }
 
     static List<Case> all() {
