@@ -123,7 +123,8 @@ public final class Ganesha implements AutoCloseable {
             }
             ProcessResult r = Processes.run(cmd, timeout);
             if (!r.ok()) {
-                Processes.run(List.of("bash", PeerScripts.script("ganesha.sh"), "stop", name), Duration.ofSeconds(30));
+                Processes.run(List.of("bash", PeerScripts.script("ganesha.sh"), "stop", name, Integer.toString(nfsPort)),
+                        Duration.ofSeconds(30));
                 throw new PeerException("nfs-ganesha did not start: " + r.describe());
             }
             Map<String, String> info = parse(r.stdoutText());
@@ -139,7 +140,8 @@ public final class Ganesha implements AutoCloseable {
                 }
                 return new Ganesha(info, bridgeNs.bridgeToHost(nfsPort, mountPort), handle);
             } catch (RuntimeException e) {
-                Processes.run(List.of("bash", PeerScripts.script("ganesha.sh"), "stop", name), Duration.ofSeconds(30));
+                Processes.run(List.of("bash", PeerScripts.script("ganesha.sh"), "stop", name, Integer.toString(nfsPort)),
+                        Duration.ofSeconds(30));
                 throw e;
             }
         }
@@ -222,7 +224,8 @@ public final class Ganesha implements AutoCloseable {
         if (ownBridgeNetnsHandle != null) {
             ownBridgeNetnsHandle.close();
         }
-        ProcessResult r = Processes.run(List.of("bash", PeerScripts.script("ganesha.sh"), "stop", netns),
+        ProcessResult r = Processes.run(List.of("bash", PeerScripts.script("ganesha.sh"), "stop", netns,
+                        Integer.toString(nfsPort)),
                 Duration.ofSeconds(30));
         if (!r.ok()) {
             System.err.println("Ganesha: stop failed: " + r.describe());
