@@ -42,11 +42,11 @@ record ByteRange(long first, long last) {
             }
             long first = Long.parseLong(a);
             long last = b.isEmpty() ? size - 1 : Long.parseLong(b);
-            if (first < 0 || last < first) {
-                return null;
-            }
             if (first >= size) {
                 throw new Unsatisfiable("range starts at " + first + " on a " + size + "-byte file");
+            }
+            if (first < 0 || last < first) {
+                return null;
             }
             return new ByteRange(first, Math.min(last, size - 1));
         } catch (NumberFormatException e) {
