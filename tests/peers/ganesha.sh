@@ -4,7 +4,7 @@
 #   ganesha.sh start --export DIR [--ro] [--nfs-port 2049] [--mnt-port 20048] [--netns NAME]
 #                    [--fsal VFS|PROXY_V4 --proxy-server IP [--proxy-port 2049]]
 #                    [--bridge-nfs-port P --bridge-mnt-port M]     (see "Reaching it" below)
-#   ganesha.sh stop NAME
+#   ganesha.sh stop NAME [NFS_PORT]      (NFS_PORT defaults to 2049, as for start)
 #
 # start creates netns NAME (default rowfs-ganesha-<pid>; callers should pass a unique name such as
 # "<helper>-<pid>"), or uses it if it already exists (then stop keeps it), gives its lo 127.0.0.1 and 127.0.0.2/8 (ganesha refuses to start without a
@@ -12,13 +12,16 @@
 # host's /run is never touched): `rpcbind -f -w`, then `ganesha.nfsd -F` with a generated config
 # (NFSv3+v4 over TCP only, no NLM/RQUOTA, one export with Export_Id 1, Path = Pseudo = DIR,
 # Access_Type RW or RO, Squash No_Root_Squash, FSAL VFS, or PROXY_V4 re-exporting IP:PORT over
-# NFSv4.1). It waits until NFS v3 and MOUNT v3 answer a NULL call (rpcinfo), then prints
+# NFSv4.1). It waits until nfs-ls of the export succeeds in the netns, then prints
 # key=value lines on stdout:
-#   netns=NAME  workdir=/tmp/rowfs-ganesha-NAME  ganesha_pid=N  rpcbind_pid=N
+#   netns=NAME  workdir=/tmp/rowfs-ganesha-NAME-NFSPORT  ganesha_pid=N  rpcbind_pid=N
 #   nfs_port=P  mnt_port=M  export=DIR  url=nfs://127.0.0.1DIR?version=3&nfsport=P&mountport=M
 # (plus bridge_pid/host_nfs_port/host_mnt_port with --bridge-*). The log is in workdir/ganesha.log.
 # On failure it prints the log tail on stderr, cleans up and exits non-zero.
-# stop kills the processes by the PIDs recorded in the workdir, deletes the netns and the workdir.
+# stop kills the processes by the PIDs recorded in the workdir, deletes the netns (if start created
+# it) and the workdir. Several ganeshas can share one netns on different ports, e.g. a VFS one on
+# 2049 and a PROXY_V4 one on 3049 re-exporting it (--proxy-server 127.0.0.1 --proxy-port 2049);
+# each start runs its own rpcbind (a second one in the same netns is harmless).
 #
 # Reaching it: ganesha ignores Bind_addr, so the netns is its only isolation. Clients in the netns
 # reach it at 127.0.0.1:P: run them with `ip netns exec NAME ...` (nfs-ls, the ./rowfs launcher,
@@ -39,8 +42,8 @@ cmd="${1:-}"; shift || true
 case "$cmd" in
   start) ;;
   stop)
-    ns="${1:-}"; [ -n "$ns" ] || die "usage: ganesha.sh stop NAME"
-    wd="/tmp/rowfs-ganesha-$ns"
+    ns="${1:-}"; [ -n "$ns" ] || die "usage: ganesha.sh stop NAME [NFS_PORT]"
+    wd="/tmp/rowfs-ganesha-$ns-${2:-2049}"
     for f in bridge ganesha rpcbind; do
       if [ -s "$wd/$f.pid" ]; then
         for pid in $(cat "$wd/$f.pid"); do kill "$pid" 2>/dev/null || true; done
@@ -88,14 +91,16 @@ case "$fsal" in
 esac
 command -v ganesha.nfsd >/dev/null || die "ganesha.nfsd not found: apt-get install nfs-ganesha nfs-ganesha-vfs (scripts/setup-debian.sh)"
 command -v rpcbind >/dev/null || die "rpcbind not found: apt-get install rpcbind"
+command -v nfs-ls >/dev/null || die "nfs-ls not found: apt-get install libnfs-utils"
 
-wd="/tmp/rowfs-ganesha-$ns"
-rm -rf "$wd"; mkdir -p "$wd/recovery"
+wd="/tmp/rowfs-ganesha-$ns-$nfs_port"
+if [ -e "$wd" ]; then die "$wd exists: a ganesha on port $nfs_port in netns $ns is running (stop it first)"; fi
+mkdir -p "$wd/recovery"
 fail() {
   echo "ganesha.sh: $*" >&2
   [ -f "$wd/ganesha.log" ] && { echo "--- $wd/ganesha.log (tail)" >&2; tail -n 30 "$wd/ganesha.log" >&2; }
   [ -f "$wd/bridge.log" ] && { echo "--- $wd/bridge.log" >&2; tail -n 20 "$wd/bridge.log" >&2; }
-  "$0" stop "$ns" >/dev/null 2>&1 || true
+  "$0" stop "$ns" "$nfs_port" >/dev/null 2>&1 || true
   exit 1
 }
 
@@ -135,7 +140,7 @@ else
   echo 1 > "$wd/owns-netns"
 fi
 ip -n "$ns" link set lo up
-ip -n "$ns" addr show dev lo | grep -q 127.0.0.2/8 || ip -n "$ns" addr add 127.0.0.2/8 dev lo
+case "$(ip -n "$ns" addr show dev lo)" in *127.0.0.2/8*) ;; *) ip -n "$ns" addr add 127.0.0.2/8 dev lo ;; esac
 
 # ip netns exec and unshare exec (no fork), and bash execs ganesha last, so $! is ganesha's PID.
 ip netns exec "$ns" unshare -m --propagation private bash -c '
@@ -152,13 +157,14 @@ gpid=$!
 ok=0
 for _ in $(seq 300); do
   kill -0 "$gpid" 2>/dev/null || fail "ganesha.nfsd exited during start-up"
-  if ip netns exec "$ns" rpcinfo -n "$nfs_port" -t 127.0.0.1 100003 3 >/dev/null 2>&1 &&
-     ip netns exec "$ns" rpcinfo -n "$mnt_port" -t 127.0.0.1 100005 3 >/dev/null 2>&1; then
+  # ready = the export mounts and lists (a PROXY_V4 export answers NULL calls before it is usable)
+  if ip netns exec "$ns" nfs-ls "nfs://127.0.0.1$export_dir?version=3&nfsport=$nfs_port&mountport=$mnt_port" \
+       >/dev/null 2>"$wd/ready-check.log"; then
     ok=1; break
   fi
-  sleep 0.1
+  sleep 0.2
 done
-[ "$ok" = 1 ] || fail "ganesha did not answer NFS v3 / MOUNT v3 NULL calls on ports $nfs_port/$mnt_port within 30 s"
+[ "$ok" = 1 ] || fail "ganesha did not serve $export_dir on ports $nfs_port/$mnt_port within 60 s: $(cat "$wd/ready-check.log")"
 
 echo "netns=$ns"
 echo "workdir=$wd"

@@ -10,14 +10,16 @@ import io.rowfs.protocol.rpc.RpcDispatcher;
 import io.rowfs.protocol.rpc.Transport;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Hands each reassembled TCP record to the dispatcher and writes the replies back. Back-pressure:
  * once {@code maxOutstanding} calls of this connection await their replies, reading stops
- * (autoRead off) until half of them are answered. One instance per connection; {@link #outstanding}
- * is owned by the channel's event loop (replies from other threads hop onto it).
+ * (autoRead off) and records already read wait (in order) for a free slot; reading resumes when
+ * none wait and at most half the limit is outstanding. One instance per connection; its fields are
+ * owned by the channel's event loop (replies from other threads hop onto it).
  */
 final class TcpRpcHandler extends SimpleChannelInboundHandler<ByteBuf> {
     private static final Logger LOG = LoggerFactory.getLogger(TcpRpcHandler.class);
@@ -26,6 +28,13 @@ final class TcpRpcHandler extends SimpleChannelInboundHandler<ByteBuf> {
     private final int maxOutstanding;
     /** Calls dispatched and not yet answered; event loop only. */
     private int outstanding;
+    /**
+     * Records read before reading paused, waiting for a free slot; event loop only. Bounded by one
+     * read cycle: once autoRead is off no further bytes are read.
+     */
+    private final ArrayDeque<ByteBuf> waiting = new ArrayDeque<>();
+    /** Event loop only: guards {@link #finished} against re-entry from synchronous replies. */
+    private boolean draining;
 
     TcpRpcHandler(RpcDispatcher dispatcher, int maxOutstanding) {
         this.dispatcher = dispatcher;
@@ -34,19 +43,49 @@ final class TcpRpcHandler extends SimpleChannelInboundHandler<ByteBuf> {
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, ByteBuf record) {
-        outstanding++;
-        if (outstanding >= maxOutstanding && ctx.channel().config().isAutoRead()) {
-            LOG.debug("{} has {} calls outstanding: pausing reads", ctx.channel().remoteAddress(), outstanding);
-            ctx.channel().config().setAutoRead(false);
+        if (outstanding >= maxOutstanding || !waiting.isEmpty()) {
+            waiting.add(record.retain());
+            return;
         }
-        dispatcher.dispatch(record, new Replies(ctx.channel()));
+        dispatch(ctx.channel(), record);
+    }
+
+    /** Event loop only. The caller keeps ownership of {@code record}. */
+    private void dispatch(Channel channel, ByteBuf record) {
+        outstanding++;
+        if (outstanding >= maxOutstanding && channel.config().isAutoRead()) {
+            LOG.debug("{} has {} calls outstanding: pausing reads", channel.remoteAddress(), outstanding);
+            channel.config().setAutoRead(false);
+        }
+        dispatcher.dispatch(record, new Replies(channel));
     }
 
     /** Event loop only: one call of this connection is finished. */
     private void finished(Channel channel) {
         outstanding--;
-        if (outstanding <= maxOutstanding / 2 && !channel.config().isAutoRead()) {
+        if (draining) return;
+        draining = true;
+        try {
+            while (!waiting.isEmpty() && outstanding < maxOutstanding) {
+                ByteBuf next = waiting.poll();
+                try {
+                    dispatch(channel, next);
+                } finally {
+                    next.release();
+                }
+            }
+        } finally {
+            draining = false;
+        }
+        if (waiting.isEmpty() && outstanding <= maxOutstanding / 2 && !channel.config().isAutoRead()) {
             channel.config().setAutoRead(true);
+        }
+    }
+
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        for (ByteBuf b; (b = waiting.poll()) != null; ) {
+            b.release();
         }
     }
 

@@ -1,6 +1,7 @@
 package io.rowfs.protocol.testsupport;
 
 import io.netty.buffer.ByteBuf;
+import io.rowfs.protocol.rpc.AuthStat;
 import io.rowfs.protocol.rpc.AuthSys;
 import io.rowfs.protocol.rpc.RpcCall;
 import io.rowfs.protocol.rpc.RpcProgram;
@@ -13,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * A small RPC program for tests, versions 1..2:
  * 0 NULL; 1 ECHO opaque (replied later from another thread); 2 reads an int (GARBAGE_ARGS when
  * absent) and returns it plus one; 3 throws a RuntimeException (SYSTEM_ERR); 4 never replies;
- * 5 returns the caller's AUTH_SYS uid, or -1; 6 is not a procedure (PROC_UNAVAIL).
+ * 5 returns the caller's AUTH_SYS uid (AUTH_TOOWEAK without AUTH_SYS); 6 is not a procedure (PROC_UNAVAIL).
  */
 public final class TestProgram implements RpcProgram {
     public static final int PROGRAM = 0x2000_0101;
@@ -66,8 +67,11 @@ public final class TestProgram implements RpcProgram {
             case CRASH -> throw new IllegalStateException("test program crashes on purpose");
             case SILENT -> { }
             case WHOAMI -> {
-                int uid = call.credentials() instanceof AuthSys sys ? sys.uid() : -1;
-                replier.success(out -> out.writeInt(uid));
+                if (call.credentials() instanceof AuthSys sys) {
+                    replier.success(out -> out.writeInt(sys.uid()));
+                } else {
+                    replier.authError(AuthStat.AUTH_TOOWEAK);
+                }
             }
             default -> replier.procUnavailable();
         }

@@ -123,7 +123,8 @@ public final class Ganesha implements AutoCloseable {
             }
             ProcessResult r = Processes.run(cmd, timeout);
             if (!r.ok()) {
-                Processes.run(List.of("bash", PeerScripts.script("ganesha.sh"), "stop", name), Duration.ofSeconds(30));
+                Processes.run(List.of("bash", PeerScripts.script("ganesha.sh"), "stop", name, Integer.toString(nfsPort)),
+                        Duration.ofSeconds(30));
                 throw new PeerException("nfs-ganesha did not start: " + r.describe());
             }
             Map<String, String> info = parse(r.stdoutText());
@@ -139,20 +140,27 @@ public final class Ganesha implements AutoCloseable {
                 }
                 return new Ganesha(info, bridgeNs.bridgeToHost(nfsPort, mountPort), handle);
             } catch (RuntimeException e) {
-                Processes.run(List.of("bash", PeerScripts.script("ganesha.sh"), "stop", name), Duration.ofSeconds(30));
+                Processes.run(List.of("bash", PeerScripts.script("ganesha.sh"), "stop", name, Integer.toString(nfsPort)),
+                        Duration.ofSeconds(30));
                 throw e;
             }
         }
     }
 
-    static Map<String, String> parse(String keyValueLines) {
+    /** Parses the {@code key=value} lines the peer scripts print. */
+    static Map<String, String> parseKeyValues(String lines) {
         Map<String, String> m = new HashMap<>();
-        for (String line : keyValueLines.split("\n")) {
+        for (String line : lines.split("\n")) {
             int eq = line.indexOf('=');
             if (eq > 0) {
                 m.put(line.substring(0, eq).trim(), line.substring(eq + 1).trim());
             }
         }
+        return m;
+    }
+
+    static Map<String, String> parse(String keyValueLines) {
+        Map<String, String> m = parseKeyValues(keyValueLines);
         for (String k : List.of("netns", "workdir", "export", "nfs_port", "mnt_port", "ganesha_pid")) {
             if (!m.containsKey(k)) {
                 throw new PeerException("ganesha.sh printed no '" + k + "': " + keyValueLines);
@@ -222,7 +230,8 @@ public final class Ganesha implements AutoCloseable {
         if (ownBridgeNetnsHandle != null) {
             ownBridgeNetnsHandle.close();
         }
-        ProcessResult r = Processes.run(List.of("bash", PeerScripts.script("ganesha.sh"), "stop", netns),
+        ProcessResult r = Processes.run(List.of("bash", PeerScripts.script("ganesha.sh"), "stop", netns,
+                        Integer.toString(nfsPort)),
                 Duration.ofSeconds(30));
         if (!r.ok()) {
             System.err.println("Ganesha: stop failed: " + r.describe());

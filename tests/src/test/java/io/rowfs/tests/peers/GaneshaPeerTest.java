@@ -72,4 +72,19 @@ class GaneshaPeerTest {
         assertFalse(Files.exists(Path.of("/run/netns", ns)));
         assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
     }
+
+    @Test
+    void proxyV4GaneshaReExportsAVfsGaneshaInTheSameNamespace() throws Exception {
+        Files.writeString(dir.resolve("origin.txt"), "from the origin\n");
+        Files.writeString(local.resolve("w.txt"), "written via the proxy\n");
+        try (Netns ns = Netns.create("infra-px");
+             Ganesha origin = Ganesha.builder(dir).netns(ns).hostBridge(false).start();
+             Ganesha proxy = Ganesha.builder(dir).netns(ns).hostBridge(false).ports(3049, 30048)
+                     .proxyV4("127.0.0.1", origin.nfsPort()).start()) {
+            Libnfs c = Libnfs.inNetns(ns.name());
+            assertEquals("from the origin\n", new String(c.cat(proxy.url("origin.txt")), StandardCharsets.UTF_8));
+            c.upload(local.resolve("w.txt"), proxy.url("w.txt"));
+            assertEquals("written via the proxy\n", Files.readString(dir.resolve("w.txt")));
+        }
+    }
 }
