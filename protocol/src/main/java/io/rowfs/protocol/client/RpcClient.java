@@ -7,13 +7,14 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.socket.SocketChannel;
 import io.rowfs.protocol.rpc.Credentials;
 import io.rowfs.protocol.rpc.RpcCallHeader;
 import io.rowfs.protocol.transport.RecordMarkingDecoder;
 import io.rowfs.protocol.transport.RecordMarkingEncoder;
 import io.rowfs.protocol.xdr.XdrEncoder;
 import java.net.BindException;
+import java.net.SocketAddress;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -44,6 +45,7 @@ public final class RpcClient implements AutoCloseable {
     private final boolean ownLoops;
     private final EventLoops loops;
     private final Bootstrap bootstrap;
+    private final SocketAddress server;
     private final AtomicInteger nextXid = new AtomicInteger(new SecureRandom().nextInt());
     /** Guarded by {@code this}: the current (or pending) connection, null before the first call. */
     private CompletableFuture<Channel> connection;
@@ -54,26 +56,41 @@ public final class RpcClient implements AutoCloseable {
         this.config = config;
         this.ownLoops = config.eventLoops == null;
         this.loops = ownLoops ? EventLoops.create(1) : config.eventLoops;
-        this.bootstrap = new Bootstrap()
+        this.server = config.unixSocket != null ? loops.domainSocketAddress(config.unixSocket) : config.server;
+        Bootstrap b = new Bootstrap()
                 .group(loops.group())
-                .channel(loops.socketChannel())
-                .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) config.connectTimeout.toMillis())
-                .handler(new ChannelInitializer<SocketChannel>() {
+                .handler(new ChannelInitializer<Channel>() {
                     @Override
-                    protected void initChannel(SocketChannel ch) {
+                    protected void initChannel(Channel ch) {
                         ch.pipeline().addLast(new RecordMarkingDecoder(config.maxRecordSize),
                                 RecordMarkingEncoder.INSTANCE, new PendingCalls());
                     }
                 });
+        if (config.unixSocket != null) {
+            b.channel(loops.domainSocketChannel());
+        } else {
+            b.channel(loops.socketChannel()).option(ChannelOption.TCP_NODELAY, true);
+        }
+        this.bootstrap = b;
     }
 
+    /** A client of the server at {@code server} over TCP. */
     public static Builder builder(InetSocketAddress server) {
-        return new Builder(server);
+        return new Builder(server, null);
     }
 
-    public InetSocketAddress server() {
-        return config.server;
+    /**
+     * A client of the server listening on the Unix domain socket {@code path}, with TCP record
+     * marking (as rpcbind's {@code /run/rpcbind.sock} speaks it).
+     */
+    public static Builder unixSocketBuilder(Path path) {
+        return new Builder(null, path);
+    }
+
+    /** The server's address (an InetSocketAddress, or a Unix domain socket address). */
+    public SocketAddress server() {
+        return server;
     }
 
     /**
@@ -100,7 +117,7 @@ public final class RpcClient implements AutoCloseable {
             if (failure != null) {
                 request.release();
                 result.completeExceptionally(failure instanceof RpcClientException ? failure
-                        : new ConnectionLostException(what + ": cannot connect to " + config.server, failure));
+                        : new ConnectionLostException(what + ": cannot connect to " + server, failure));
                 return;
             }
             channel.eventLoop().execute(() -> send(channel, xid, what, request, result));
@@ -145,7 +162,7 @@ public final class RpcClient implements AutoCloseable {
     /** The live connection, or a new one if there is none (or it died). */
     private synchronized CompletableFuture<Channel> connection() {
         if (closed) {
-            return CompletableFuture.failedFuture(new RpcClientException("client to " + config.server + " is closed"));
+            return CompletableFuture.failedFuture(new RpcClientException("client to " + server + " is closed"));
         }
         CompletableFuture<Channel> c = connection;
         boolean usable = c != null && (!c.isDone()
@@ -159,17 +176,17 @@ public final class RpcClient implements AutoCloseable {
     }
 
     private void connect(CompletableFuture<Channel> result, int localPort) {
-        ChannelFuture f = localPort == 0 ? bootstrap.connect(config.server)
-                : bootstrap.connect(config.server, new InetSocketAddress(localPort));
+        ChannelFuture f = localPort == 0 || config.unixSocket != null ? bootstrap.connect(server)
+                : bootstrap.connect(server, new InetSocketAddress(localPort));
         f.addListener((ChannelFuture done) -> {
             if (done.isSuccess()) {
-                LOG.debug("connected to {} from {}", config.server, done.channel().localAddress());
+                LOG.debug("connected to {} from {}", server, done.channel().localAddress());
                 result.complete(done.channel());
             } else if (localPort > PRIVILEGED_LOW && bindFailed(done.cause())) {
                 connect(result, localPort - 1);
             } else {
                 result.completeExceptionally(new ConnectionLostException("cannot connect to "
-                        + config.server + (localPort > 0 ? " from privileged port " + localPort : "")
+                        + server + (localPort > 0 ? " from privileged port " + localPort : "")
                         + ": " + done.cause().getMessage(), done.cause()));
             }
         });
@@ -205,14 +222,16 @@ public final class RpcClient implements AutoCloseable {
     /** Configuration of an {@link RpcClient}. Not thread-safe; used by one thread before build. */
     public static final class Builder {
         private final InetSocketAddress server;
+        private final Path unixSocket;
         private Duration timeout = DEFAULT_TIMEOUT;
         private Duration connectTimeout = Duration.ofSeconds(10);
         private boolean privilegedPort;
         private int maxRecordSize = io.rowfs.protocol.transport.RpcServer.DEFAULT_MAX_RECORD;
         private EventLoops eventLoops;
 
-        private Builder(InetSocketAddress server) {
+        private Builder(InetSocketAddress server, Path unixSocket) {
             this.server = server;
+            this.unixSocket = unixSocket;
         }
 
         public Builder timeout(Duration perCall) {
