@@ -1,0 +1,640 @@
+package io.rowfs.shadow.fs;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileStore;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributeView;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One exported directory seen as a file system of inodes: resolves handles to paths, performs
+ * every operation the NFS procedures need with plain NIO calls, and keeps the {@link InodeTable}
+ * up to date. Every method blocks: callers run it on the {@link IoExecutor}. Names received from
+ * clients go through {@link #child} and can never leave the export or touch the state directory.
+ * Thread-safe.
+ */
+public final class ShadowFs implements AutoCloseable {
+    /** How a CREATE treats an existing name (createmode3). */
+    public enum CreateMode { UNCHECKED, GUARDED, EXCLUSIVE }
+
+    /** An object: where it is and its attributes right after the operation. */
+    public record Node(Path path, FileAttrs attrs) {
+        public long inode() {
+            return attrs.fileid();
+        }
+    }
+
+    /** Result of a READ. {@code data} is owned by the caller. */
+    public record ReadResult(ByteBuf data, boolean eof, FileAttrs attrs) {
+    }
+
+    /** One entry of a directory, before its attributes are read. */
+    public record DirEntry(String name, long cookie) {
+    }
+
+    private final Path root;
+    private final Path stateDir;
+    private final String stateName;
+    private final boolean readOnly;
+    private final StateDir state;
+    private final InodeTable table;
+    private final PathResolver resolver;
+    private final HandleCodec codec;
+    private final OpenFileCache files;
+    private final Clock clock;
+    private final boolean runningAsRoot;
+    private final byte[] writeVerifier;
+
+    public ShadowFs(Path export, Path stateDirPath, boolean readOnly, int exportId, int openFiles, Clock clock)
+            throws IOException {
+        this.root = export.toRealPath();
+        if (!Files.isDirectory(root)) {
+            throw new IOException("export " + root + " is not a directory");
+        }
+        this.state = StateDir.open(stateDirPath == null ? root.resolve(StateDir.DEFAULT_NAME) : stateDirPath);
+        this.stateDir = state.dir().toRealPath();
+        this.stateName = root.equals(stateDir.getParent()) ? stateDir.getFileName().toString() : null;
+        this.readOnly = readOnly;
+        this.table = InodeTable.open(state.inodeLog());
+        this.resolver = new PathResolver(root, stateDir, table, clock);
+        this.codec = new HandleCodec(state.key(), exportId);
+        this.files = new OpenFileCache(openFiles, readOnly);
+        this.clock = clock;
+        this.runningAsRoot = "root".equals(System.getProperty("user.name"));
+        this.writeVerifier = new WriteVerifier(clock).bytes();
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public boolean readOnly() {
+        return readOnly;
+    }
+
+    public long fsid() {
+        return state.fsid();
+    }
+
+    /** The 8-byte write verifier of this server instance. */
+    public byte[] writeVerifier() {
+        return writeVerifier.clone();
+    }
+
+    public byte[] rootHandle() {
+        return handle(resolver.rootInode());
+    }
+
+    public byte[] handle(long inode) {
+        return codec.encode(inode, resolver.generation(inode));
+    }
+
+    /** The path a handle names: BAD_HANDLE if it does not decode, STALE if the object is gone. */
+    public Path resolve(byte[] handle) throws IOException {
+        HandleCodec.Decoded d = codec.decode(handle);
+        return resolver.resolve(d.inode(), d.generation());
+    }
+
+    /** Resolves and reads attributes; STALE if the object disappeared in between. */
+    public Node node(byte[] handle) throws IOException {
+        Path p = resolve(handle);
+        try {
+            return new Node(p, AttrReader.read(p));
+        } catch (NoSuchFileException e) {
+            throw new FsException(FsError.STALE, "object vanished: " + e.getMessage());
+        }
+    }
+
+    public FileAttrs attrs(Path p) throws IOException {
+        return AttrReader.read(p);
+    }
+
+    /** Attributes, or null when they cannot be read (for post-op attributes after failures). */
+    public FileAttrs attrsOrNull(Path p) {
+        try {
+            return p == null ? null : AttrReader.read(p);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Entry {@code name} of {@code dir}: a single checked component, never the state directory. */
+    public Path child(Path dir, String name) throws FsException {
+        Names.checkComponent(name);
+        if (stateName != null && name.equals(stateName) && dir.equals(root)) {
+            throw new FsException(FsError.ACCESS, "'" + name + "' is reserved for the server's state");
+        }
+        return dir.resolve(name);
+    }
+
+    private void requireWritable() throws FsException {
+        if (readOnly) {
+            throw new FsException(FsError.READ_ONLY, "read-only export");
+        }
+    }
+
+    private static void requireDir(FileAttrs a) throws FsException {
+        if (!a.isDirectory()) {
+            throw new FsException(FsError.NOT_DIR, "not a directory");
+        }
+    }
+
+    private Node registered(Path dir, long dirInode, String name, Path p) throws IOException {
+        FileAttrs a = AttrReader.read(p);
+        resolver.register(a.fileid(), dirInode, name, p);
+        return new Node(p, a);
+    }
+
+    // ---------------------------------------------------------------- name space
+
+    /** LOOKUP: "." is the directory, ".." its parent (the root's parent is the root). */
+    public Node lookup(Node dir, String name) throws IOException {
+        requireDir(dir.attrs());
+        if (name.equals(".")) {
+            return dir;
+        }
+        if (name.equals("..")) {
+            if (dir.path().equals(root)) {
+                return dir;
+            }
+            Path parent = dir.path().getParent();
+            if (parent.equals(root)) {
+                return new Node(root, AttrReader.read(root));
+            }
+            return registered(parent.getParent(), AttrReader.inode(parent.getParent()),
+                    parent.getFileName().toString(), parent);
+        }
+        Path p;
+        try {
+            p = child(dir.path(), name);
+        } catch (FsException e) {
+            if (e.error() == FsError.ACCESS) { // the state directory simply does not exist for clients
+                throw new NoSuchFileException(name);
+            }
+            throw e;
+        }
+        return registered(dir.path(), dir.inode(), name, p);
+    }
+
+    public Node create(Node dir, String name, CreateMode mode, SetAttrs attrs, byte[] verifier, Cred cred)
+            throws IOException {
+        requireWritable();
+        requireDir(dir.attrs());
+        Path p = child(dir.path(), name);
+        try {
+            Files.createFile(p);
+        } catch (FileAlreadyExistsException e) {
+            FileAttrs existing = AttrReader.read(p);
+            switch (mode) {
+                case GUARDED:
+                    throw e;
+                case EXCLUSIVE:
+                    if (existing.isRegular() && CreateVerifier.matches(existing, verifier)) {
+                        return registered(dir.path(), dir.inode(), name, p);
+                    }
+                    throw e;
+                default:
+                    if (!existing.isRegular()) {
+                        throw e;
+                    }
+                    applySetAttrs(p, existing, attrs);
+                    return registered(dir.path(), dir.inode(), name, p);
+            }
+        }
+        try {
+            if (mode == CreateMode.EXCLUSIVE) {
+                setOwner(p, null, cred, false);
+                Files.setAttribute(p, "unix:mode", 0644, LinkOption.NOFOLLOW_LINKS);
+                CreateVerifier.store(p, verifier);
+            } else {
+                setOwner(p, attrs, cred, false);
+                Files.setAttribute(p, "unix:mode", attrs.mode() == null ? 0644 : attrs.mode() & 07777,
+                        LinkOption.NOFOLLOW_LINKS);
+                SetAttrs rest = new SetAttrs(null, null, null, attrs.size() != null && attrs.size() != 0
+                        ? attrs.size() : null, attrs.atime(), attrs.mtime());
+                if (!rest.isEmpty()) {
+                    applySetAttrs(p, AttrReader.read(p), rest);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(p);
+            throw e;
+        }
+        return registered(dir.path(), dir.inode(), name, p);
+    }
+
+    public Node mkdir(Node dir, String name, SetAttrs attrs, Cred cred) throws IOException {
+        requireWritable();
+        requireDir(dir.attrs());
+        Path p = child(dir.path(), name);
+        Files.createDirectory(p);
+        try {
+            setOwner(p, attrs, cred, false);
+            Files.setAttribute(p, "unix:mode", attrs.mode() == null ? 0755 : attrs.mode() & 07777,
+                    LinkOption.NOFOLLOW_LINKS);
+            if (attrs.atime() != null || attrs.mtime() != null) {
+                applySetAttrs(p, AttrReader.read(p), new SetAttrs(null, null, null, null, attrs.atime(), attrs.mtime()));
+            }
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(p);
+            throw e;
+        }
+        return registered(dir.path(), dir.inode(), name, p);
+    }
+
+    public Node symlink(Node dir, String name, String target, SetAttrs attrs, Cred cred) throws IOException {
+        requireWritable();
+        requireDir(dir.attrs());
+        Path p = child(dir.path(), name);
+        if (target.isEmpty() || target.indexOf(0) >= 0) {
+            throw new FsException(FsError.INVALID, "symbolic link target is empty or contains NUL");
+        }
+        Files.createSymbolicLink(p, p.getFileSystem().getPath(target));
+        setOwner(p, attrs, cred, true);
+        return registered(dir.path(), dir.inode(), name, p);
+    }
+
+    /** MKNOD of a FIFO, socket, or (as root) character or block device. */
+    public Node mknod(Node dir, String name, FileType type, int major, int minor, SetAttrs attrs, Cred cred)
+            throws IOException {
+        requireWritable();
+        requireDir(dir.attrs());
+        Path p = child(dir.path(), name);
+        if (Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+            throw new FileAlreadyExistsException(name);
+        }
+        int perm = attrs.mode() == null ? 0644 : attrs.mode() & 07777;
+        switch (type) {
+            case FIFO:
+                SpecialFiles.mkfifo(p);
+                break;
+            case CHARACTER:
+            case BLOCK:
+                SpecialFiles.mknodDevice(p, type == FileType.CHARACTER, major, minor);
+                break;
+            case SOCKET:
+                try (ServerSocketChannel s = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+                    s.bind(UnixDomainSocketAddress.of(p));
+                }
+                break;
+            default:
+                throw new FsException(FsError.BAD_TYPE, "MKNOD of type " + type);
+        }
+        try {
+            setOwner(p, attrs, cred, false);
+            Files.setAttribute(p, "unix:mode", perm, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(p);
+            throw e;
+        }
+        return registered(dir.path(), dir.inode(), name, p);
+    }
+
+    /** REMOVE of a non-directory. Returns the removed object's attributes before removal. */
+    public void remove(Node dir, String name) throws IOException {
+        requireWritable();
+        requireDir(dir.attrs());
+        Path p = child(dir.path(), name);
+        FileAttrs a = AttrReader.read(p);
+        if (a.isDirectory()) {
+            throw new FsException(FsError.IS_DIR, name + " is a directory");
+        }
+        Files.delete(p);
+        if (a.nlink() <= 1) {
+            gone(a.fileid());
+        }
+    }
+
+    public void rmdir(Node dir, String name) throws IOException {
+        requireWritable();
+        requireDir(dir.attrs());
+        Path p = child(dir.path(), name);
+        FileAttrs a = AttrReader.read(p);
+        if (!a.isDirectory()) {
+            throw new FsException(FsError.NOT_DIR, name + " is not a directory");
+        }
+        Files.delete(p);
+        gone(a.fileid());
+    }
+
+    private void gone(long inode) throws IOException {
+        resolver.forget(inode);
+        files.invalidate(inode);
+    }
+
+    public void rename(Node fromDir, String fromName, Node toDir, String toName) throws IOException {
+        requireWritable();
+        requireDir(fromDir.attrs());
+        requireDir(toDir.attrs());
+        Path from = child(fromDir.path(), fromName);
+        Path to = child(toDir.path(), toName);
+        FileAttrs moved = AttrReader.read(from);
+        FileAttrs replaced = null;
+        try {
+            replaced = AttrReader.read(to);
+        } catch (NoSuchFileException e) {
+            // nothing is replaced
+        }
+        if (replaced != null && replaced.fileid() == moved.fileid()) {
+            return; // same object (or hard links of it): POSIX says do nothing
+        }
+        if (replaced != null && replaced.isDirectory() != moved.isDirectory()) {
+            throw new FsException(moved.isDirectory() ? FsError.NOT_DIR : FsError.IS_DIR,
+                    "rename between a directory and a non-directory");
+        }
+        Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        if (replaced != null && (replaced.isDirectory() || replaced.nlink() <= 1)) {
+            gone(replaced.fileid());
+        }
+        resolver.register(moved.fileid(), toDir.inode(), toName, to);
+    }
+
+    public Node link(Node file, Node dir, String name) throws IOException {
+        requireWritable();
+        requireDir(dir.attrs());
+        if (file.attrs().isDirectory()) {
+            throw new FsException(FsError.IS_DIR, "hard link to a directory");
+        }
+        Path p = child(dir.path(), name);
+        Files.createLink(p, file.path());
+        return new Node(file.path(), AttrReader.read(file.path()));
+    }
+
+    public String readlink(Node link) throws IOException {
+        if (link.attrs().type() != FileType.SYMLINK) {
+            throw new FsException(FsError.INVALID, "not a symbolic link");
+        }
+        return Files.readSymbolicLink(link.path()).toString();
+    }
+
+    /**
+     * The entries of a directory (without "." and ".." and without the state directory) whose
+     * cookies are greater than {@code after}, in cookie order.
+     */
+    public List<DirEntry> list(Node dir, long after) throws IOException {
+        requireDir(dir.attrs());
+        List<String> names = new ArrayList<>();
+        boolean atRoot = dir.path().equals(root);
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir.path())) {
+            for (Path p : ds) {
+                String n = p.getFileName().toString();
+                if (atRoot && n.equals(stateName)) {
+                    continue;
+                }
+                names.add(n);
+            }
+        }
+        List<DirEntry> out = new ArrayList<>();
+        for (DirCookies.Entry e : DirCookies.assign(names)) {
+            if (Long.compareUnsigned(e.cookie(), after) > 0) {
+                out.add(new DirEntry(e.name(), e.cookie()));
+            }
+        }
+        return out;
+    }
+
+    /** Attributes of a listed entry, registering it; null when it vanished since the listing. */
+    public Node listedEntry(Node dir, String name) throws IOException {
+        try {
+            return registered(dir.path(), dir.inode(), name, dir.path().resolve(name));
+        } catch (NoSuchFileException e) {
+            return null;
+        }
+    }
+
+    /** The parent of a directory for READDIR's ".." (the root's parent is the root). */
+    public Node parentOf(Node dir) throws IOException {
+        if (dir.path().equals(root)) {
+            return dir;
+        }
+        Path parent = dir.path().getParent();
+        return new Node(parent, AttrReader.read(parent));
+    }
+
+    // ---------------------------------------------------------------- data
+
+    public ReadResult read(Node file, long offset, int count, ByteBufAllocator alloc) throws IOException {
+        if (file.attrs().isDirectory()) {
+            throw new FsException(FsError.IS_DIR, "READ of a directory");
+        }
+        if (!file.attrs().isRegular()) {
+            throw new FsException(FsError.INVALID, "READ of a " + file.attrs().type());
+        }
+        if (offset < 0) {
+            throw new FsException(FsError.INVALID, "offset " + Long.toUnsignedString(offset) + " too large");
+        }
+        try (OpenFileCache.Open o = files.acquire(file.inode(), file.path(), false)) {
+            FileChannel ch = o.channel();
+            long size = ch.size();
+            int n = (int) Math.max(0, Math.min(count, size - offset));
+            ByteBuf buf = alloc.directBuffer(n);
+            try {
+                ByteBuffer nio = buf.nioBuffer(0, n);
+                int done = 0;
+                while (done < n) {
+                    int r = ch.read(nio, offset + done);
+                    if (r < 0) {
+                        break;
+                    }
+                    done += r;
+                }
+                buf.writerIndex(done);
+                FileAttrs after = AttrReader.read(file.path());
+                return new ReadResult(buf, offset + done >= after.size(), after);
+            } catch (IOException | RuntimeException e) {
+                buf.release();
+                throw e;
+            }
+        }
+    }
+
+    /** Stability levels of WRITE (stable_how). */
+    public enum Stable { UNSTABLE, DATA_SYNC, FILE_SYNC }
+
+    /** WRITE: positional write of {@code data}'s readable bytes; forced per {@code stable}. */
+    public FileAttrs write(Node file, long offset, ByteBuf data, Stable stable) throws IOException {
+        requireWritable();
+        if (file.attrs().isDirectory()) {
+            throw new FsException(FsError.IS_DIR, "WRITE to a directory");
+        }
+        if (!file.attrs().isRegular()) {
+            throw new FsException(FsError.INVALID, "WRITE to a " + file.attrs().type());
+        }
+        int len = data.readableBytes();
+        if (offset < 0 || offset + len < 0) {
+            throw new FsException(FsError.TOO_BIG, "write beyond 2^63 bytes");
+        }
+        try (OpenFileCache.Open o = files.acquire(file.inode(), file.path(), true)) {
+            FileChannel ch = o.channel();
+            ByteBuffer[] parts = data.nioBuffers(data.readerIndex(), len);
+            long pos = offset;
+            for (ByteBuffer part : parts) {
+                while (part.hasRemaining()) {
+                    pos += ch.write(part, pos);
+                }
+            }
+            if (stable != Stable.UNSTABLE) {
+                ch.force(stable == Stable.FILE_SYNC);
+            }
+        }
+        return AttrReader.read(file.path());
+    }
+
+    /** COMMIT: makes everything written to the file durable (fsync). */
+    public FileAttrs commit(Node file) throws IOException {
+        if (file.attrs().isRegular() && !readOnly) {
+            try (OpenFileCache.Open o = files.acquire(file.inode(), file.path(), true)) {
+                o.channel().force(true);
+            }
+        }
+        return AttrReader.read(file.path());
+    }
+
+    // ---------------------------------------------------------------- attributes
+
+    public FileAttrs setAttrs(Node node, SetAttrs s) throws IOException {
+        requireWritable();
+        applySetAttrs(node.path(), node.attrs(), s);
+        return AttrReader.read(node.path());
+    }
+
+    private void applySetAttrs(Path p, FileAttrs current, SetAttrs s) throws IOException {
+        if (s.size() != null) {
+            if (current.isDirectory()) {
+                throw new FsException(FsError.IS_DIR, "size of a directory");
+            }
+            if (!current.isRegular()) {
+                throw new FsException(FsError.INVALID, "size of a " + current.type());
+            }
+            if (s.size() < 0) {
+                throw new FsException(FsError.TOO_BIG, "size beyond 2^63 bytes");
+            }
+            try (RandomAccessFile f = new RandomAccessFile(p.toFile(), "rw")) {
+                f.setLength(s.size());
+            }
+        }
+        boolean symlink = current.type() == FileType.SYMLINK;
+        if (s.uid() != null && s.uid() != current.uid()) {
+            Files.setAttribute(p, "unix:uid", s.uid(), LinkOption.NOFOLLOW_LINKS);
+        }
+        if (s.gid() != null && s.gid() != current.gid()) {
+            Files.setAttribute(p, "unix:gid", s.gid(), LinkOption.NOFOLLOW_LINKS);
+        }
+        if (s.mode() != null && !symlink) {
+            Files.setAttribute(p, "unix:mode", s.mode() & 07777, LinkOption.NOFOLLOW_LINKS);
+        }
+        if (s.atime() != null || s.mtime() != null) {
+            FileTime now = FileTime.from(Instant.now(clock));
+            BasicFileAttributeView v = symlink
+                    ? Files.getFileAttributeView(p, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                    : Files.getFileAttributeView(p, BasicFileAttributeView.class);
+            v.setTimes(time(s.mtime(), now), time(s.atime(), now), null);
+        }
+    }
+
+    private static FileTime time(SetAttrs.TimeSet t, FileTime now) {
+        if (t == null) {
+            return null;
+        }
+        if (t.server()) {
+            return now;
+        }
+        return FileTime.from(TimeUnit.SECONDS.toNanos(t.seconds()) + t.nanos(), TimeUnit.NANOSECONDS);
+    }
+
+    private void setOwner(Path p, SetAttrs attrs, Cred cred, boolean symlink) throws IOException {
+        Integer uid = attrs != null && attrs.uid() != null ? attrs.uid() : null;
+        Integer gid = attrs != null && attrs.gid() != null ? attrs.gid() : null;
+        if (runningAsRoot && cred != null) {
+            if (uid == null && cred.uid() != 0) {
+                uid = cred.uid();
+            }
+            if (gid == null && cred.gid() != 0) {
+                gid = cred.gid();
+            }
+        }
+        if (uid != null) {
+            Files.setAttribute(p, "unix:uid", uid, LinkOption.NOFOLLOW_LINKS);
+        }
+        if (gid != null) {
+            Files.setAttribute(p, "unix:gid", gid, LinkOption.NOFOLLOW_LINKS);
+        }
+    }
+
+    /** ACCESS3 bits. */
+    public static final int ACCESS_READ = 0x01;
+    public static final int ACCESS_LOOKUP = 0x02;
+    public static final int ACCESS_MODIFY = 0x04;
+    public static final int ACCESS_EXTEND = 0x08;
+    public static final int ACCESS_DELETE = 0x10;
+    public static final int ACCESS_EXECUTE = 0x20;
+
+    /** The subset of {@code requested} ACCESS3 bits that the mode bits grant to {@code cred}. */
+    public int access(FileAttrs a, Cred cred, int requested) {
+        int bits;
+        if (cred.uid() == 0) {
+            bits = 7;
+            if (!a.isDirectory() && (a.mode() & 0111) == 0) {
+                bits = 6;
+            }
+        } else if (cred.uid() == a.uid()) {
+            bits = (a.mode() >> 6) & 7;
+        } else if (cred.inGroup(a.gid())) {
+            bits = (a.mode() >> 3) & 7;
+        } else {
+            bits = a.mode() & 7;
+        }
+        int granted = 0;
+        if ((bits & 4) != 0) {
+            granted |= ACCESS_READ;
+        }
+        if ((bits & 2) != 0 && !readOnly) {
+            granted |= ACCESS_MODIFY | ACCESS_EXTEND | (a.isDirectory() ? ACCESS_DELETE : 0);
+        }
+        if ((bits & 1) != 0) {
+            granted |= a.isDirectory() ? ACCESS_LOOKUP : ACCESS_EXECUTE;
+        }
+        return granted & requested;
+    }
+
+    /** FSSTAT sizes: total, free and available bytes of the export's file store. */
+    public long[] space() throws IOException {
+        FileStore fs = Files.getFileStore(root);
+        return new long[] {fs.getTotalSpace(), fs.getUnallocatedSpace(), fs.getUsableSpace()};
+    }
+
+    /** Flushes the inode table log (called periodically). */
+    public void flush() throws IOException {
+        table.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+        files.close();
+        table.close();
+    }
+
+    // for tests
+    InodeTable table() {
+        return table;
+    }
+}
