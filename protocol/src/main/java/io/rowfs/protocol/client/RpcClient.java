@@ -7,6 +7,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.FixedRecvByteBufAllocator;
 import io.rowfs.protocol.rpc.Credentials;
 import io.rowfs.protocol.rpc.RpcCallHeader;
 import io.rowfs.protocol.transport.RecordMarkingDecoder;
@@ -27,7 +28,8 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * An asynchronous ONC RPC client over one TCP connection to {@code host:port}. Thread-safe: any
+ * An asynchronous ONC RPC client over one TCP connection to {@code host:port} (or a UDP socket, or
+ * a Unix domain socket). Thread-safe: any
  * number of calls may be in flight at once (pipelined, matched by xid). A lost connection fails
  * the calls in flight with {@link ConnectionLostException}; the next call reconnects. Each call
  * fails with {@link RpcTimeoutException} if no reply arrives within the timeout.
@@ -40,6 +42,8 @@ public final class RpcClient implements AutoCloseable {
     /** Privileged source ports tried, from high to low (as bindresvport does, above 512). */
     static final int PRIVILEGED_HIGH = 1023;
     static final int PRIVILEGED_LOW = 600;
+    /** Largest UDP reply read. */
+    static final int MAX_DATAGRAM = 65536;
 
     private final Builder config;
     private final boolean ownLoops;
@@ -59,18 +63,29 @@ public final class RpcClient implements AutoCloseable {
         this.server = config.unixSocket != null ? loops.domainSocketAddress(config.unixSocket) : config.server;
         Bootstrap b = new Bootstrap()
                 .group(loops.group())
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) config.connectTimeout.toMillis())
-                .handler(new ChannelInitializer<Channel>() {
-                    @Override
-                    protected void initChannel(Channel ch) {
-                        ch.pipeline().addLast(new RecordMarkingDecoder(config.maxRecordSize),
-                                RecordMarkingEncoder.INSTANCE, new PendingCalls());
-                    }
-                });
-        if (config.unixSocket != null) {
-            b.channel(loops.domainSocketChannel());
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) config.connectTimeout.toMillis());
+        if (config.udp) {
+            b.channel(loops.datagramChannel())
+                    .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_DATAGRAM))
+                    .handler(new ChannelInitializer<Channel>() {
+                        @Override
+                        protected void initChannel(Channel ch) {
+                            ch.pipeline().addLast(DatagramReplies.INSTANCE, new PendingCalls());
+                        }
+                    });
         } else {
-            b.channel(loops.socketChannel()).option(ChannelOption.TCP_NODELAY, true);
+            b.handler(new ChannelInitializer<Channel>() {
+                @Override
+                protected void initChannel(Channel ch) {
+                    ch.pipeline().addLast(new RecordMarkingDecoder(config.maxRecordSize),
+                            RecordMarkingEncoder.INSTANCE, new PendingCalls());
+                }
+            });
+            if (config.unixSocket != null) {
+                b.channel(loops.domainSocketChannel());
+            } else {
+                b.channel(loops.socketChannel()).option(ChannelOption.TCP_NODELAY, true);
+            }
         }
         this.bootstrap = b;
     }
@@ -78,6 +93,16 @@ public final class RpcClient implements AutoCloseable {
     /** A client of the server at {@code server} over TCP. */
     public static Builder builder(InetSocketAddress server) {
         return new Builder(server, null);
+    }
+
+    /**
+     * A client of the server at {@code server} over UDP: one datagram per call, no retransmission
+     * (a lost datagram is a timeout), replies up to 64 KiB.
+     */
+    public static Builder udpBuilder(InetSocketAddress server) {
+        Builder b = new Builder(server, null);
+        b.udp = true;
+        return b;
     }
 
     /**
@@ -223,6 +248,7 @@ public final class RpcClient implements AutoCloseable {
     public static final class Builder {
         private final InetSocketAddress server;
         private final Path unixSocket;
+        private boolean udp;
         private Duration timeout = DEFAULT_TIMEOUT;
         private Duration connectTimeout = Duration.ofSeconds(10);
         private boolean privilegedPort;
