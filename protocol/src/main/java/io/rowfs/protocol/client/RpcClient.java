@@ -70,7 +70,7 @@ public final class RpcClient implements AutoCloseable {
                     .handler(new ChannelInitializer<Channel>() {
                         @Override
                         protected void initChannel(Channel ch) {
-                            ch.pipeline().addLast(DatagramReplies.INSTANCE, new PendingCalls());
+                            ch.pipeline().addLast(DatagramReplies.INSTANCE, new PendingCalls(config.scheduler));
                         }
                     });
         } else {
@@ -78,7 +78,7 @@ public final class RpcClient implements AutoCloseable {
                 @Override
                 protected void initChannel(Channel ch) {
                     ch.pipeline().addLast(new RecordMarkingDecoder(config.maxRecordSize),
-                            RecordMarkingEncoder.INSTANCE, new PendingCalls());
+                            RecordMarkingEncoder.INSTANCE, new PendingCalls(config.scheduler));
                 }
             });
             if (config.unixSocket != null) {
@@ -249,6 +249,7 @@ public final class RpcClient implements AutoCloseable {
         private final InetSocketAddress server;
         private final Path unixSocket;
         private boolean udp;
+        private TimeoutScheduler scheduler;
         private Duration timeout = DEFAULT_TIMEOUT;
         private Duration connectTimeout = Duration.ofSeconds(10);
         private boolean privilegedPort;
@@ -262,6 +263,12 @@ public final class RpcClient implements AutoCloseable {
 
         public Builder timeout(Duration perCall) {
             this.timeout = perCall;
+            return this;
+        }
+
+        /** Where per-call timeouts are scheduled; default: the connection's event loop. */
+        public Builder timeoutScheduler(TimeoutScheduler scheduler) {
+            this.scheduler = scheduler;
             return this;
         }
 

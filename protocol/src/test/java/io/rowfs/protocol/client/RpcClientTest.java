@@ -144,6 +144,43 @@ class RpcClientTest {
     }
 
     @Test
+    void timeoutsFireFromAnInjectedSchedulerWithoutSleeping() throws Exception {
+        java.util.concurrent.ConcurrentLinkedQueue<Runnable> due = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        TimeoutScheduler manual = (task, delay) -> {
+            due.add(task);
+            return () -> due.remove(task);
+        };
+        try (RpcClient c = RpcClient.builder(server.localAddress()).timeoutScheduler(manual).build()) {
+            try (RpcReply r = c.call(TestProgram.PROGRAM, 1, 0, AuthNone.INSTANCE, XdrWriter.VOID).get()) {
+                assertTrue(r.isSuccess());
+            }
+            assertTrue(due.isEmpty(), "an answered call cancels its timer");
+            CompletableFuture<RpcReply> silent = c.call(TestProgram.PROGRAM, 1, TestProgram.SILENT,
+                    AuthNone.INSTANCE, XdrWriter.VOID);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (due.isEmpty() && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            assertEquals(1, due.size());
+            assertTrue(!silent.isDone(), "no timeout before the scheduler fires");
+            due.poll().run();
+            assertInstanceOf(RpcTimeoutException.class, cause(silent));
+        }
+    }
+
+    @Test
+    void closingAReplyTwiceReleasesOnce() throws Exception {
+        RpcReply r = client.call(TestProgram.PROGRAM, 1, TestProgram.ECHO, AuthNone.INSTANCE,
+                out -> out.writeOpaque(new byte[100])).get();
+        io.netty.buffer.ByteBuf kept = r.results().readOpaqueRetainedSlice("echo", 100);
+        r.close();
+        r.close();
+        assertEquals(1, kept.refCnt());
+        assertEquals(100, kept.readableBytes());
+        kept.release();
+    }
+
+    @Test
     void callsInFlightFailAndNewCallsReconnectAfterTheServerRestarts() throws Exception {
         InetSocketAddress where = server.localAddress();
         CompletableFuture<RpcReply> inFlight = client.call(TestProgram.PROGRAM, 1, TestProgram.SILENT,
