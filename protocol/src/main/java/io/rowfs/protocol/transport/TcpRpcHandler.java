@@ -11,6 +11,7 @@ import io.rowfs.protocol.rpc.Transport;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
+import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -127,8 +128,8 @@ final class TcpRpcHandler extends SimpleChannelInboundHandler<ByteBuf> {
             if (channel.eventLoop().inEventLoop()) {
                 channel.writeAndFlush(reply, channel.voidPromise());
                 finished(channel);
-            } else {
-                channel.eventLoop().execute(() -> send(reply));
+            } else if (!onEventLoop(() -> send(reply))) {
+                reply.release();
             }
         }
 
@@ -137,7 +138,18 @@ final class TcpRpcHandler extends SimpleChannelInboundHandler<ByteBuf> {
             if (channel.eventLoop().inEventLoop()) {
                 finished(channel);
             } else {
-                channel.eventLoop().execute(this::noReply);
+                onEventLoop(this::noReply);
+            }
+        }
+
+        /** False when the loop is gone (the server closed): the late reply is dropped. */
+        private boolean onEventLoop(Runnable task) {
+            try {
+                channel.eventLoop().execute(task);
+                return true;
+            } catch (RejectedExecutionException e) {
+                LOG.debug("dropping a reply to {}: the server is closed", channel.remoteAddress());
+                return false;
             }
         }
     }
