@@ -1,36 +1,25 @@
 package io.rowfs.protocol.client;
 
-import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.FixedRecvByteBufAllocator;
 import io.rowfs.protocol.rpc.Credentials;
 import io.rowfs.protocol.rpc.RpcCallHeader;
-import io.rowfs.protocol.transport.RecordMarkingDecoder;
-import io.rowfs.protocol.transport.RecordMarkingEncoder;
-import io.rowfs.protocol.xdr.XdrEncoder;
-import java.net.BindException;
-import java.net.SocketAddress;
-import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import io.rowfs.protocol.rpc.XdrReader;
 import io.rowfs.protocol.rpc.XdrWriter;
 import io.rowfs.protocol.transport.EventLoops;
+import io.rowfs.protocol.xdr.XdrEncoder;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An asynchronous ONC RPC client over one TCP connection to {@code host:port} (or a UDP socket, or
- * a Unix domain socket). Thread-safe: any
- * number of calls may be in flight at once (pipelined, matched by xid). A lost connection fails
+ * a Unix domain socket). Thread-safe: any number of calls may be in flight at once (pipelined, matched by xid). A lost connection fails
  * the calls in flight with {@link ConnectionLostException}; the next call reconnects. Each call
  * fails with {@link RpcTimeoutException} if no reply arrives within the timeout.
  */
@@ -38,17 +27,11 @@ public final class RpcClient implements AutoCloseable {
     /** Default per-call timeout. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
-    private static final Logger LOG = LoggerFactory.getLogger(RpcClient.class);
-    /** Privileged source ports tried, from high to low (as bindresvport does, above 512). */
-    static final int PRIVILEGED_HIGH = 1023;
-    static final int PRIVILEGED_LOW = 600;
-    /** Largest UDP reply read. */
-    static final int MAX_DATAGRAM = 65536;
 
     private final Builder config;
     private final boolean ownLoops;
     private final EventLoops loops;
-    private final Bootstrap bootstrap;
+    private final Connector connector;
     private final SocketAddress server;
     private final AtomicInteger nextXid = new AtomicInteger(new SecureRandom().nextInt());
     /** Guarded by {@code this}: the current (or pending) connection, null before the first call. */
@@ -61,33 +44,10 @@ public final class RpcClient implements AutoCloseable {
         this.ownLoops = config.eventLoops == null;
         this.loops = ownLoops ? EventLoops.create(1) : config.eventLoops;
         this.server = config.unixSocket != null ? loops.domainSocketAddress(config.unixSocket) : config.server;
-        Bootstrap b = new Bootstrap()
-                .group(loops.group())
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) config.connectTimeout.toMillis());
-        if (config.udp) {
-            b.channel(loops.datagramChannel())
-                    .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_DATAGRAM))
-                    .handler(new ChannelInitializer<Channel>() {
-                        @Override
-                        protected void initChannel(Channel ch) {
-                            ch.pipeline().addLast(DatagramReplies.INSTANCE, new PendingCalls(config.scheduler));
-                        }
-                    });
-        } else {
-            b.handler(new ChannelInitializer<Channel>() {
-                @Override
-                protected void initChannel(Channel ch) {
-                    ch.pipeline().addLast(new RecordMarkingDecoder(config.maxRecordSize),
-                            RecordMarkingEncoder.INSTANCE, new PendingCalls(config.scheduler));
-                }
-            });
-            if (config.unixSocket != null) {
-                b.channel(loops.domainSocketChannel());
-            } else {
-                b.channel(loops.socketChannel()).option(ChannelOption.TCP_NODELAY, true);
-            }
-        }
-        this.bootstrap = b;
+        Connector.Transport transport = config.udp ? Connector.Transport.UDP
+                : config.unixSocket != null ? Connector.Transport.UNIX : Connector.Transport.TCP;
+        this.connector = new Connector(loops, server, transport, config.privilegedPort,
+                config.maxRecordSize, config.connectTimeout, config.scheduler);
     }
 
     /** A client of the server at {@code server} over TCP. */
@@ -193,35 +153,10 @@ public final class RpcClient implements AutoCloseable {
         boolean usable = c != null && (!c.isDone()
                 || (!c.isCompletedExceptionally() && c.join().isActive()));
         if (!usable) {
-            c = new CompletableFuture<>();
+            c = connector.connect();
             connection = c;
-            connect(c, config.privilegedPort ? PRIVILEGED_HIGH : 0);
         }
         return c;
-    }
-
-    private void connect(CompletableFuture<Channel> result, int localPort) {
-        ChannelFuture f = localPort == 0 || config.unixSocket != null ? bootstrap.connect(server)
-                : bootstrap.connect(server, new InetSocketAddress(localPort));
-        f.addListener((ChannelFuture done) -> {
-            if (done.isSuccess()) {
-                LOG.debug("connected to {} from {}", server, done.channel().localAddress());
-                result.complete(done.channel());
-            } else if (localPort > PRIVILEGED_LOW && bindFailed(done.cause())) {
-                connect(result, localPort - 1);
-            } else {
-                result.completeExceptionally(new ConnectionLostException("cannot connect to "
-                        + server + (localPort > 0 ? " from privileged port " + localPort : "")
-                        + ": " + done.cause().getMessage(), done.cause()));
-            }
-        });
-    }
-
-    /** A privileged port already taken: try the next one (a refused permission is final). */
-    private static boolean bindFailed(Throwable cause) {
-        String m = String.valueOf(cause.getMessage());
-        return cause instanceof BindException || m.contains("Address already in use")
-                || m.contains("Cannot assign requested address");
     }
 
     /** Fails the calls in flight, closes the connection and, if owned, the event loops. */

@@ -42,7 +42,7 @@ class PrivilegedPortPeerTest {
                 List<Integer> ports = new ArrayList<>();
                 for (RpcClient c : clients) {
                     int[] p = peer(c);
-                    assertTrue(p[0] >= RpcClient.PRIVILEGED_LOW && p[0] <= RpcClient.PRIVILEGED_HIGH,
+                    assertTrue(p[0] >= Connector.PRIVILEGED_LOW && p[0] <= Connector.PRIVILEGED_HIGH,
                             "source port " + p[0]);
                     ports.add(p[0]);
                 }

@@ -75,6 +75,27 @@ class RpcServerTest {
     }
 
     @Test
+    void recordsInManyFragmentsOverARealSocket() throws Exception {
+        byte[] call = RpcMessages.call(6, TestProgram.PROGRAM, 1, TestProgram.ECHO,
+                io.rowfs.protocol.rpc.AuthNone.INSTANCE, out -> out.writeOpaque(new byte[1000]));
+        java.io.ByteArrayOutputStream wire = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < call.length; i++) {
+            boolean last = i == call.length - 1;
+            wire.write(new byte[] {(byte) (last ? 0x80 : 0), 0, 0, 1, call[i]});
+        }
+        try (RawTcp tcp = new RawTcp(server.localAddress())) {
+            byte[] bytes = wire.toByteArray();
+            for (int off = 0; off < bytes.length; off += 7) {
+                tcp.write(Arrays.copyOfRange(bytes, off, Math.min(bytes.length, off + 7)));
+            }
+            byte[] reply = tcp.readRecord();
+            assertEquals(6, RpcMessages.replyHeader(reply).xid());
+            assertEquals(24 + 4 + 1000, reply.length);
+            assertEquals(ReplyStatus.SUCCESS, RpcMessages.replyHeader(tcp.call(RpcMessages.nullCall(7))).status());
+        }
+    }
+
+    @Test
     void recordExactlyAtTheCapIsServed() throws Exception {
         byte[] call = RpcMessages.call(5, TestProgram.PROGRAM, 1, TestProgram.ECHO,
                 io.rowfs.protocol.rpc.AuthNone.INSTANCE, out -> out.writeOpaque(new byte[CAP - 44]));
