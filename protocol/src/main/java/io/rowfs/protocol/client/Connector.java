@@ -42,7 +42,7 @@ final class Connector {
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) connectTimeout.toMillis());
         switch (transport) {
             case UDP -> b.channel(loops.datagramChannel())
-                    .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_DATAGRAM));
+                    .option(ChannelOption.RECVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_DATAGRAM));
             case TCP -> b.channel(loops.socketChannel()).option(ChannelOption.TCP_NODELAY, true);
             case UNIX -> b.channel(loops.domainSocketChannel());
         }

@@ -119,6 +119,29 @@ class RpcClientTest {
     }
 
     @Test
+    void manyClientsAtOnceEachGetTheirOwnReplies() throws Exception {
+        List<RpcClient> clients = new ArrayList<>();
+        try {
+            List<CompletableFuture<Integer>> calls = new ArrayList<>();
+            for (int c = 0; c < 20; c++) {
+                RpcClient rc = RpcClient.builder(server.localAddress()).build();
+                clients.add(rc);
+                for (int i = 0; i < 200; i++) {
+                    int n = c * 1000 + i;
+                    calls.add(rc.call(TestProgram.PROGRAM, 1, TestProgram.INCREMENT, AuthNone.INSTANCE,
+                            out -> out.writeInt(n), in -> in.readInt()));
+                }
+            }
+            for (int k = 0; k < calls.size(); k++) {
+                int expected = (k / 200) * 1000 + k % 200 + 1;
+                assertEquals(expected, calls.get(k).get(20, TimeUnit.SECONDS));
+            }
+        } finally {
+            clients.forEach(RpcClient::close);
+        }
+    }
+
+    @Test
     void largeEchoNearTheRecordCap() throws Exception {
         byte[] data = new byte[1 << 20];
         new Random(2).nextBytes(data);

@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.util.Arrays;
 import java.util.Random;
@@ -208,7 +207,7 @@ class RpcServerTest {
 
     private void udpSend(byte[] message) throws IOException {
         try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-            s.send(new DatagramPacket(message, message.length, (InetSocketAddress) server.localAddress()));
+            s.send(new DatagramPacket(message, message.length, server.localAddress()));
         }
     }
 }
