@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -105,7 +106,12 @@ public final class RpcClient implements AutoCloseable {
                         : new ConnectionLostException(what + ": cannot connect to " + server, failure));
                 return;
             }
-            channel.eventLoop().execute(() -> send(channel, xid, what, request, result));
+            try {
+                channel.eventLoop().execute(() -> send(channel, xid, what, request, result));
+            } catch (RejectedExecutionException closedMeanwhile) {
+                request.release();
+                result.completeExceptionally(new RpcClientException(what + ": client closed"));
+            }
         });
         return result;
     }

@@ -84,7 +84,18 @@ final class TcpRpcHandler extends SimpleChannelInboundHandler<ByteBuf> {
     }
 
     @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        dropWaiting();
+        ctx.fireChannelInactive();
+    }
+
+    @Override
     public void handlerRemoved(ChannelHandlerContext ctx) {
+        dropWaiting();
+    }
+
+    /** Records nobody will answer any more: the connection is gone. */
+    private void dropWaiting() {
         for (ByteBuf b; (b = waiting.poll()) != null; ) {
             b.release();
         }
