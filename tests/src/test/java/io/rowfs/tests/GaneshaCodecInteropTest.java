@@ -11,6 +11,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.rowfs.protocol.nfs3.*;
+import io.rowfs.protocol.client.RpcReply;
 import io.rowfs.protocol.rpc.Credentials;
 import io.rowfs.tests.support.GaneshaNfs;
 import java.nio.charset.StandardCharsets;
@@ -348,11 +349,13 @@ class GaneshaCodecInteropTest {
         long cookie = 0;
         Verifier verf = Verifier.ZERO;
         int pages = 0;
+        int largest = 0;
         boolean eof = false;
         while (!eof) {
             ReaddirResult r = nfs.readdir(cred, new ReaddirArgs(dh, cookie, verf, 2048)).join();
             assertEquals(Nfs3Status.OK, r.status(), "page " + pages);
             pages++;
+            largest = Math.max(largest, encodedSize(r));
             assertFalse(r.entries().isEmpty() && !r.eof(), "a page without entries must be the last");
             for (DirEntry e : r.entries()) {
                 String n = e.name().toString();
@@ -367,9 +370,11 @@ class GaneshaCodecInteropTest {
             assertTrue(pages < 1000, "no end of directory");
         }
         assertTrue(pages > 3, "several pages, got " + pages);
+        assertTrue(largest <= 2048, "ganesha and this codec agree on count: " + largest);
         assertEquals(seen.size(), new HashSet<>(seen).size(), "no name twice");
         assertEquals(names(d), new HashSet<>(seen));
-        System.out.println("READDIR count=2048: " + LISTED + " entries in " + pages + " pages");
+        System.out.println("READDIR count=2048: " + LISTED + " entries in " + pages
+                + " pages, largest reply " + largest + " bytes");
     }
 
     @Test
@@ -380,12 +385,14 @@ class GaneshaCodecInteropTest {
         long cookie = 0;
         Verifier verf = Verifier.ZERO;
         int pages = 0;
+        int largest = 0;
         boolean eof = false;
         while (!eof) {
             ReaddirplusResult r = nfs.readdirplus(cred,
                     new ReaddirplusArgs(dh, cookie, verf, 1024, 8192)).join();
             assertEquals(Nfs3Status.OK, r.status(), "page " + pages);
             pages++;
+            largest = Math.max(largest, encodedSize(r));
             for (DirEntryPlus e : r.entries()) {
                 String n = e.name().toString();
                 cookie = e.cookie();
@@ -406,9 +413,21 @@ class GaneshaCodecInteropTest {
             assertTrue(pages < 1000, "no end of directory");
         }
         assertTrue(pages > 3, "several pages, got " + pages);
+        assertTrue(largest <= 8192, "ganesha and this codec agree on maxcount: " + largest);
         assertEquals(names(d), seen);
         System.out.println("READDIRPLUS dircount=1024 maxcount=8192: " + LISTED + " entries in "
-                + pages + " pages");
+                + pages + " pages, largest reply " + largest + " bytes");
+    }
+
+    /** Bytes of a result as this project encodes it (what the server sent, re-encoded). */
+    private static int encodedSize(Nfs3Result r) {
+        ByteBuf b = Unpooled.buffer();
+        try {
+            r.encode(new io.rowfs.protocol.xdr.XdrEncoder(b));
+            return b.readableBytes();
+        } finally {
+            b.release();
+        }
     }
 
     @Test
@@ -435,6 +454,72 @@ class GaneshaCodecInteropTest {
         assertTrue(pc.linkMax() > 1);
         System.out.printf("PATHCONF linkmax=%d name_max=%d no_trunc=%b case_preserving=%b%n",
                 pc.linkMax(), pc.nameMax(), pc.noTrunc(), pc.casePreserving());
+    }
+
+    /**
+     * Calls {@code proc} and checks that decoding ganesha's results and encoding them again gives
+     * exactly the bytes ganesha sent. The caller releases the result.
+     */
+    private <A extends Nfs3Args, R extends Nfs3Result> R byteExact(Nfs3Procedure<A, R> proc, A args) {
+        try (RpcReply reply = g.rpc().call(Nfs3.PROGRAM, Nfs3.VERSION, proc.number(), cred,
+                args::encode).join()) {
+            assertTrue(reply.isSuccess(), proc + " " + reply.status());
+            ByteBuf in = reply.results().buffer();
+            byte[] wire = ByteBufUtil.getBytes(in, in.readerIndex(), in.readableBytes());
+            R r = proc.decodeResult(reply.results());
+            assertEquals(0, reply.results().remaining(), proc + " left bytes undecoded");
+            ByteBuf again = Unpooled.buffer();
+            try {
+                r.encode(new io.rowfs.protocol.xdr.XdrEncoder(again));
+                assertArrayEquals(wire, ByteBufUtil.getBytes(again), proc + " re-encodes byte for byte");
+            } finally {
+                again.release();
+            }
+            return r;
+        }
+    }
+
+    @Test
+    void everyProceduresResultsReEncodeByteForByte() throws Exception {
+        FileHandle dh = dir("exact", d -> {
+            Files.write(d.resolve("f"), "0123456789".getBytes(StandardCharsets.UTF_8));
+            Files.createSymbolicLink(d.resolve("l"), Path.of("f"));
+            Files.createDirectory(d.resolve("d"));
+        });
+        FileHandle f = byteExact(Nfs3Procedure.LOOKUP, new LookupArgs(dh, Filename.of("f"))).object();
+        byteExact(Nfs3Procedure.LOOKUP, new LookupArgs(dh, Filename.of("nope")));
+        byteExact(Nfs3Procedure.GETATTR, new GetattrArgs(f));
+        byteExact(Nfs3Procedure.SETATTR, new SetattrArgs(f, Sattr3.EMPTY.withMode(0644)
+                .withAtime(SetTime.SERVER_TIME), null));
+        byteExact(Nfs3Procedure.ACCESS, new AccessArgs(f, Access.ALL));
+        byteExact(Nfs3Procedure.READLINK, new ReadlinkArgs(g.lookup(dh, "l")));
+        byteExact(Nfs3Procedure.READ, new ReadArgs(f, 3, 5)).release();
+        WriteArgs w = WriteArgs.of(f, 10, StableHow.UNSTABLE, Unpooled.wrappedBuffer(new byte[7]));
+        try {
+            byteExact(Nfs3Procedure.WRITE, w);
+        } finally {
+            w.release();
+        }
+        byteExact(Nfs3Procedure.COMMIT, new CommitArgs(f, 0, 0));
+        byteExact(Nfs3Procedure.CREATE, new CreateArgs(dh, Filename.of("c"),
+                CreateHow.guarded(Sattr3.EMPTY)));
+        byteExact(Nfs3Procedure.CREATE, new CreateArgs(dh, Filename.of("c"),
+                CreateHow.guarded(Sattr3.EMPTY)));
+        byteExact(Nfs3Procedure.MKDIR, new MkdirArgs(dh, Filename.of("m"), Sattr3.EMPTY));
+        byteExact(Nfs3Procedure.SYMLINK, new SymlinkArgs(dh, Filename.of("s"), Sattr3.EMPTY,
+                NfsPath.of("x")));
+        byteExact(Nfs3Procedure.MKNOD, new MknodArgs(dh, Filename.of("p"), FileType.FIFO,
+                Sattr3.EMPTY, null));
+        byteExact(Nfs3Procedure.LINK, new LinkArgs(f, dh, Filename.of("h")));
+        byteExact(Nfs3Procedure.RENAME, new RenameArgs(dh, Filename.of("h"), dh, Filename.of("h2")));
+        byteExact(Nfs3Procedure.REMOVE, new RemoveArgs(dh, Filename.of("h2")));
+        byteExact(Nfs3Procedure.RMDIR, new RmdirArgs(dh, Filename.of("d")));
+        byteExact(Nfs3Procedure.RMDIR, new RmdirArgs(dh, Filename.of("d")));
+        byteExact(Nfs3Procedure.READDIR, new ReaddirArgs(dh, 0, Verifier.ZERO, 4096));
+        byteExact(Nfs3Procedure.READDIRPLUS, new ReaddirplusArgs(dh, 0, Verifier.ZERO, 4096, 32768));
+        byteExact(Nfs3Procedure.FSSTAT, new FsstatArgs(g.root()));
+        byteExact(Nfs3Procedure.FSINFO, new FsinfoArgs(g.root()));
+        byteExact(Nfs3Procedure.PATHCONF, new PathconfArgs(g.root()));
     }
 
     @Test

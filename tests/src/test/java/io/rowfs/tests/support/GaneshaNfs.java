@@ -61,6 +61,11 @@ public final class GaneshaNfs implements AutoCloseable {
         return nfs;
     }
 
+    /** The RPC client under {@link #nfs()}, for raw calls. */
+    public RpcClient rpc() {
+        return nfsRpc;
+    }
+
     public FileHandle root() {
         return root;
     }
