@@ -1,0 +1,158 @@
+package io.rowfs.boot.tftp;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.socket.DatagramPacket;
+import io.rowfs.boot.Transports;
+import io.rowfs.boot.files.BadNameException;
+import io.rowfs.boot.files.BootRoot;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The TFTP request listener. Read requests whose name resolves inside the boot root start a
+ * transfer on a fresh ephemeral-port channel; write requests are refused with ERROR 2; malformed
+ * packets are dropped (no reply, so a spoofed source cannot use the server as an amplifier);
+ * a repeated request from a client address and port already being served is ignored.
+ */
+public final class TftpServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(TftpServer.class);
+
+    private final BootRoot root;
+    private final TftpConfig config;
+    private final EventLoopGroup group;
+    private final TransferLimits limits;
+    private final Set<InetSocketAddress> active = ConcurrentHashMap.newKeySet();
+    private Channel listener;
+    private InetAddress bindAddress;
+
+    public TftpServer(BootRoot root, TftpConfig config, EventLoopGroup group) {
+        this.root = root;
+        this.config = config;
+        this.group = group;
+        this.limits = new TransferLimits(config.perClient(), config.global());
+    }
+
+    /** Binds the listener; transfers use ephemeral ports on the same address. */
+    public InetSocketAddress start(InetSocketAddress bind) throws InterruptedException {
+        this.bindAddress = bind.getAddress();
+        ChannelFuture f = new Bootstrap().group(group).channel(Transports.datagram())
+                .handler(new RequestHandler())
+                .bind(bind).await();
+        if (!f.isSuccess()) {
+            throw new IllegalStateException("TFTP cannot listen on " + bind + ": " + f.cause().getMessage(),
+                    f.cause());
+        }
+        listener = f.channel();
+        InetSocketAddress local = (InetSocketAddress) listener.localAddress();
+        LOG.info("tftp: serving {} on {} (blksize cap {}, windowsize cap {})", root.path(), local,
+                config.maxBlksize(), config.maxWindow());
+        return local;
+    }
+
+    int activeTransfers() {
+        return limits.active();
+    }
+
+    @Override
+    public void close() {
+        if (listener != null) {
+            listener.close().syncUninterruptibly();
+        }
+    }
+
+    @ChannelHandler.Sharable
+    private final class RequestHandler extends SimpleChannelInboundHandler<DatagramPacket> {
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
+            InetSocketAddress client = packet.sender();
+            TftpRequest request;
+            try {
+                request = TftpRequest.parse(packet.content());
+            } catch (IllegalArgumentException e) {
+                LOG.info("tftp: dropped a malformed packet from {}: {}", client, e.getMessage());
+                return;
+            }
+            if (request.opcode() == TftpPackets.WRQ) {
+                LOG.warn("tftp: {} tried to write {}: refused", client, BootRoot.printable(request.filename()));
+                reply(ctx, client, TftpPackets.ERR_ACCESS, "Read-only server");
+                return;
+            }
+            LOG.info("tftp: {} asked for {} (mode {}, options {})", client,
+                    BootRoot.printable(request.filename()), request.mode(), request.options());
+            boolean netascii = request.mode().equals("netascii");
+            if (!netascii && !request.mode().equals("octet")) {
+                reply(ctx, client, TftpPackets.ERR_ILLEGAL_OP, "Unsupported mode " + request.mode());
+                return;
+            }
+            if (active.contains(client)) {
+                LOG.debug("tftp: repeated request from {} ignored", client);
+                return;
+            }
+            ByteBuffer content;
+            try {
+                Path file = root.resolve(request.filename());
+                content = FileContent.open(file, netascii);
+            } catch (BadNameException e) {
+                LOG.warn("tftp: {} refused: {}", client, e.getMessage());
+                reply(ctx, client, TftpPackets.ERR_ACCESS, "Access violation");
+                return;
+            } catch (NoSuchFileException e) {
+                LOG.info("tftp: {} asked for {}: not found", client, BootRoot.printable(request.filename()));
+                reply(ctx, client, TftpPackets.ERR_NOT_FOUND, "File not found");
+                return;
+            } catch (IOException e) {
+                LOG.warn("tftp: {} asked for {}: {}", client, BootRoot.printable(request.filename()), e.toString());
+                reply(ctx, client, TftpPackets.ERR_ACCESS, "Cannot read file");
+                return;
+            }
+            if (!limits.acquire(client.getAddress())) {
+                LOG.warn("tftp: {} refused {}: transfer limit reached", client, request.filename());
+                reply(ctx, client, TftpPackets.ERR_UNDEFINED, "Too many transfers");
+                return;
+            }
+            active.add(client);
+            Negotiation negotiation = Negotiation.of(request.options(), content.remaining(), config);
+            Runnable onClose = () -> {
+                active.remove(client);
+                limits.release(client.getAddress());
+            };
+            String name = BootRoot.printable(request.filename());
+            ChannelFuture bound = new Bootstrap().group(group).channel(Transports.datagram())
+                    .option(ChannelOption.SO_SNDBUF, 1 << 20)
+                    .handler(new TftpTransferHandler(client, name, content, negotiation, config, onClose))
+                    .bind(new InetSocketAddress(bindAddress, 0));
+            bound.addListener(f -> {
+                if (!f.isSuccess()) {
+                    LOG.error("tftp: no transfer port for {}: {}", client, f.cause().toString());
+                    onClose.run();
+                }
+            });
+        }
+
+        private void reply(ChannelHandlerContext ctx, InetSocketAddress to, int code, String message) {
+            ByteBuf err = TftpPackets.error(ctx.alloc(), code, message);
+            ctx.writeAndFlush(new DatagramPacket(err, to));
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            LOG.error("tftp: listener error", cause);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package io.rowfs.protocol.client;
+
+import io.netty.buffer.ByteBuf;
+import io.rowfs.protocol.rpc.ReplyStatus;
+import io.rowfs.protocol.rpc.RpcReplyHeader;
+import io.rowfs.protocol.xdr.XdrDecoder;
+
+/**
+ * One reply as the client received it: the header and, on SUCCESS, a decoder over the results.
+ * <b>The receiver owns the record buffer and must {@link #close()} the reply</b> (try-with-resources)
+ * once it has read the results; retained slices taken from {@link #results()} stay valid after.
+ */
+public final class RpcReply implements AutoCloseable {
+    private final RpcReplyHeader header;
+    private final ByteBuf record;
+    private final XdrDecoder results;
+
+    RpcReply(RpcReplyHeader header, ByteBuf record, XdrDecoder results) {
+        this.header = header;
+        this.record = record;
+        this.results = results;
+    }
+
+    public RpcReplyHeader header() {
+        return header;
+    }
+
+    public ReplyStatus status() {
+        return header.status();
+    }
+
+    public boolean isSuccess() {
+        return header.status() == ReplyStatus.SUCCESS;
+    }
+
+    /** The results after the header (empty unless SUCCESS). */
+    public XdrDecoder results() {
+        return results;
+    }
+
+    /** Releases the record buffer. Idempotent only in the sense that a second call throws nothing. */
+    @Override
+    public void close() {
+        if (record.refCnt() > 0) {
+            record.release();
+        }
+    }
+}

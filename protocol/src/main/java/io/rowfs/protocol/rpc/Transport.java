@@ -1,0 +1,7 @@
+package io.rowfs.protocol.rpc;
+
+/** The transport a call arrived on. */
+public enum Transport {
+    TCP,
+    UDP
+}

@@ -1,0 +1,144 @@
+package io.rowfs.protocol.transport;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.rowfs.protocol.rpc.ReplyChannel;
+import io.rowfs.protocol.rpc.RpcDispatcher;
+import io.rowfs.protocol.rpc.Transport;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Hands each reassembled TCP record to the dispatcher and writes the replies back. Back-pressure:
+ * once {@code maxOutstanding} calls of this connection await their replies, reading stops
+ * (autoRead off) and records already read wait (in order) for a free slot; reading resumes when
+ * none wait and at most half the limit is outstanding. One instance per connection; its fields are
+ * owned by the channel's event loop (replies from other threads hop onto it).
+ */
+final class TcpRpcHandler extends SimpleChannelInboundHandler<ByteBuf> {
+    private static final Logger LOG = LoggerFactory.getLogger(TcpRpcHandler.class);
+
+    private final RpcDispatcher dispatcher;
+    private final int maxOutstanding;
+    /** Calls dispatched and not yet answered; event loop only. */
+    private int outstanding;
+    /**
+     * Records read before reading paused, waiting for a free slot; event loop only. Bounded by one
+     * read cycle: once autoRead is off no further bytes are read.
+     */
+    private final ArrayDeque<ByteBuf> waiting = new ArrayDeque<>();
+    /** Event loop only: guards {@link #finished} against re-entry from synchronous replies. */
+    private boolean draining;
+
+    TcpRpcHandler(RpcDispatcher dispatcher, int maxOutstanding) {
+        this.dispatcher = dispatcher;
+        this.maxOutstanding = maxOutstanding;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, ByteBuf record) {
+        if (outstanding >= maxOutstanding || !waiting.isEmpty()) {
+            waiting.add(record.retain());
+            return;
+        }
+        dispatch(ctx.channel(), record);
+    }
+
+    /** Event loop only. The caller keeps ownership of {@code record}. */
+    private void dispatch(Channel channel, ByteBuf record) {
+        outstanding++;
+        if (outstanding >= maxOutstanding && channel.config().isAutoRead()) {
+            LOG.debug("{} has {} calls outstanding: pausing reads", channel.remoteAddress(), outstanding);
+            channel.config().setAutoRead(false);
+        }
+        dispatcher.dispatch(record, new Replies(channel));
+    }
+
+    /** Event loop only: one call of this connection is finished. */
+    private void finished(Channel channel) {
+        outstanding--;
+        if (draining) return;
+        draining = true;
+        try {
+            while (!waiting.isEmpty() && outstanding < maxOutstanding) {
+                ByteBuf next = waiting.poll();
+                try {
+                    dispatch(channel, next);
+                } finally {
+                    next.release();
+                }
+            }
+        } finally {
+            draining = false;
+        }
+        if (waiting.isEmpty() && outstanding <= maxOutstanding / 2 && !channel.config().isAutoRead()) {
+            channel.config().setAutoRead(true);
+        }
+    }
+
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        for (ByteBuf b; (b = waiting.poll()) != null; ) {
+            b.release();
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof IOException) {
+            LOG.debug("connection from {} failed: {}", ctx.channel().remoteAddress(), cause.toString());
+        } else {
+            LOG.warn("closing the connection from {}", ctx.channel().remoteAddress(), cause);
+        }
+        ctx.close();
+    }
+
+    /** The reply path of one record on this connection. */
+    private final class Replies implements ReplyChannel {
+        private final Channel channel;
+
+        Replies(Channel channel) {
+            this.channel = channel;
+        }
+
+        @Override
+        public ByteBufAllocator alloc() {
+            return channel.alloc();
+        }
+
+        @Override
+        public InetSocketAddress remoteAddress() {
+            return (InetSocketAddress) channel.remoteAddress();
+        }
+
+        @Override
+        public Transport transport() {
+            return Transport.TCP;
+        }
+
+        @Override
+        public void send(ByteBuf reply) {
+            if (channel.eventLoop().inEventLoop()) {
+                channel.writeAndFlush(reply, channel.voidPromise());
+                finished(channel);
+            } else {
+                channel.eventLoop().execute(() -> send(reply));
+            }
+        }
+
+        @Override
+        public void noReply() {
+            if (channel.eventLoop().inEventLoop()) {
+                finished(channel);
+            } else {
+                channel.eventLoop().execute(this::noReply);
+            }
+        }
+    }
+}

@@ -1,0 +1,244 @@
+package io.rowfs.proxy.cache;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicLong;
+import net.openhft.chronicle.map.ChronicleMap;
+
+/**
+ * A bounded, persistent cache of main-server file data in fixed-size chunks.
+ *
+ * <p>On disk, in the cache directory:
+ * <pre>
+ *  chunks.data   capacity/chunkSize slots of chunkSize bytes; slot s starts at s*chunkSize
+ *  index.cm3     Chronicle Map: ChunkKey (24 B) -> entry (u64) = slot (upper 40 bits) | length (lower 24 bits)
+ *  geometry      "chunkSize slots\n": a cache made with other geometry is discarded, not misread
+ * </pre>
+ * A chunk is written to its slot before its index entry is published, and an index entry is removed
+ * before its slot is reused. The cache is only a copy of main, so after an unclean stop (no
+ * {@code clean} marker) it is simply emptied rather than recovered.
+ *
+ * <p>Thread-safety: the slot table and CLOCK hand are guarded by {@code this}; data I/O happens
+ * outside the lock. A reader records the slot's generation before reading and re-checks it after:
+ * if the slot was evicted and reused meanwhile the read counts as a miss.
+ */
+public final class MainChunkCache implements AutoCloseable {
+    private static final long EMPTY = -1;
+
+    private final int chunkSize;
+    private final FileChannel data;
+    private final ChronicleMap<byte[], Long> index;
+    private final byte[][] slotKeys;      // guarded by this
+    private final boolean[] referenced;   // guarded by this
+    private final long[] generation;      // guarded by this
+    private int used;                     // guarded by this; slots [0, used) have been handed out
+    private int hand;                     // guarded by this
+    private final AtomicLong hits = new AtomicLong();
+    private final AtomicLong misses = new AtomicLong();
+    private final AtomicLong evictions = new AtomicLong();
+
+    private final Path cleanMarker;
+
+    private MainChunkCache(int chunkSize, int slots, FileChannel data, ChronicleMap<byte[], Long> index,
+                           Path cleanMarker) {
+        this.cleanMarker = cleanMarker;
+        this.chunkSize = chunkSize;
+        this.data = data;
+        this.index = index;
+        this.slotKeys = new byte[slots][];
+        this.referenced = new boolean[slots];
+        this.generation = new long[slots];
+    }
+
+    /** Opens or creates a cache of about {@code capacityBytes} in {@code dir}. */
+    public static MainChunkCache open(Path dir, long capacityBytes, int chunkSize) throws IOException {
+        if (chunkSize < 4096 || Integer.bitCount(chunkSize) != 1 || chunkSize > (1 << 22)) {
+            throw new IllegalArgumentException("chunk size must be a power of two in [4 KiB, 4 MiB], got " + chunkSize);
+        }
+        long slotCount = capacityBytes / chunkSize;
+        if (slotCount < 1 || slotCount > (1L << 30)) {
+            throw new IllegalArgumentException("cache capacity " + capacityBytes + " gives " + slotCount + " slots");
+        }
+        int slots = (int) slotCount;
+        Files.createDirectories(dir);
+        Path geometry = dir.resolve("geometry");
+        String wanted = chunkSize + " " + slots + "\n";
+        Path clean = dir.resolve("clean");
+        boolean reusable = Files.exists(clean) && Files.exists(geometry) && Files.readString(geometry).equals(wanted);
+        Files.deleteIfExists(clean);
+        if (!reusable) {
+            Files.deleteIfExists(dir.resolve("index.cm3"));
+            Files.deleteIfExists(dir.resolve("chunks.data"));
+            Files.writeString(geometry, wanted);
+        }
+        ChronicleMap<byte[], Long> index = ChronicleMap.of(byte[].class, Long.class)
+                .name("rowfs-main-cache")
+                .averageKeySize(ChunkKey.LENGTH)
+                .entries(slots)
+                .createPersistedTo(dir.resolve("index.cm3").toFile());
+        FileChannel data = FileChannel.open(dir.resolve("chunks.data"),
+                StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        MainChunkCache cache = new MainChunkCache(chunkSize, slots, data, index, clean);
+        cache.reloadSlots();
+        return cache;
+    }
+
+    public int chunkSize() {
+        return chunkSize;
+    }
+
+    /**
+     * Copies the cached chunk {@code chunk} of the main file {@code mainHandle} into {@code dst}.
+     *
+     * @return the chunk's length (a chunk at the end of a file may be short), or -1 on a miss
+     */
+    public int read(byte[] mainHandle, long chunk, ByteBuffer dst) {
+        byte[] key = ChunkKey.of(mainHandle, chunk);
+        Long entry = index.get(key);
+        if (entry == null) {
+            misses.incrementAndGet();
+            return -1;
+        }
+        int slot = (int) (entry >>> 24);
+        int length = (int) (entry & 0xFFFFFF);
+        long gen;
+        synchronized (this) {
+            if (slot >= slotKeys.length || !Arrays.equals(slotKeys[slot], key)) {
+                misses.incrementAndGet();
+                return -1;
+            }
+            referenced[slot] = true;
+            gen = generation[slot];
+        }
+        ByteBuffer target = dst.slice().limit(Math.min(length, dst.remaining()));
+        readFully(target, (long) slot * chunkSize);
+        synchronized (this) {
+            if (generation[slot] != gen) {
+                misses.incrementAndGet();
+                return -1;
+            }
+        }
+        dst.position(dst.position() + target.limit());
+        hits.incrementAndGet();
+        return length;
+    }
+
+    /** Stores a chunk read from main ({@code data}'s remaining bytes, at most one chunk). */
+    public void store(byte[] mainHandle, long chunk, ByteBuffer data) {
+        int length = data.remaining();
+        if (length > chunkSize || length == 0) {
+            throw new IllegalArgumentException("chunk of " + length + " bytes, chunk size is " + chunkSize);
+        }
+        byte[] key = ChunkKey.of(mainHandle, chunk);
+        if (index.containsKey(key)) {
+            return;
+        }
+        int slot;
+        long gen;
+        synchronized (this) {
+            slot = claimSlot();
+            gen = generation[slot];
+        }
+        writeFully(data.duplicate(), (long) slot * chunkSize);
+        synchronized (this) {
+            if (generation[slot] != gen) {
+                return; // evicted again while we wrote; drop this chunk
+            }
+            slotKeys[slot] = key;
+            referenced[slot] = true;
+            index.put(key, ((long) slot << 24) | length);
+        }
+    }
+
+    /** Picks a free slot or evicts one with CLOCK; the returned slot is unindexed. Caller holds the lock. */
+    private int claimSlot() {
+        if (used < slotKeys.length) {
+            generation[used]++;
+            return used++;
+        }
+        while (true) {
+            int s = hand;
+            hand = (hand + 1) % slotKeys.length;
+            if (referenced[s]) {
+                referenced[s] = false;
+                continue;
+            }
+            if (slotKeys[s] != null) {
+                index.remove(slotKeys[s]);
+                slotKeys[s] = null;
+                evictions.incrementAndGet();
+            }
+            generation[s]++;
+            return s;
+        }
+    }
+
+    private void reloadSlots() {
+        int maxSlot = -1;
+        for (var e : index.entrySet()) {
+            int slot = (int) (e.getValue() >>> 24);
+            if (slot < slotKeys.length && slotKeys[slot] == null) {
+                slotKeys[slot] = e.getKey();
+                maxSlot = Math.max(maxSlot, slot);
+            } else {
+                index.remove(e.getKey());
+            }
+        }
+        used = maxSlot + 1;
+    }
+
+    public long hits() {
+        return hits.get();
+    }
+
+    public long misses() {
+        return misses.get();
+    }
+
+    public long evictions() {
+        return evictions.get();
+    }
+
+    private void readFully(ByteBuffer dst, long position) {
+        try {
+            long pos = position;
+            while (dst.hasRemaining()) {
+                int n = data.read(dst, pos);
+                if (n < 0) {
+                    throw new IOException("cache data file ends at " + pos);
+                }
+                pos += n;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading the main-data cache", e);
+        }
+    }
+
+    private void writeFully(ByteBuffer src, long position) {
+        try {
+            long pos = position;
+            while (src.hasRemaining()) {
+                pos += data.write(src, pos);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing the main-data cache", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        index.close();
+        try {
+            data.close();
+            Files.writeString(cleanMarker, "closed cleanly\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

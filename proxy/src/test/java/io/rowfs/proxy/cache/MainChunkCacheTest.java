@@ -1,0 +1,117 @@
+package io.rowfs.proxy.cache;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainChunkCacheTest {
+    static final int CHUNK = 4096;
+    @TempDir
+    Path dir;
+
+    static byte[] content(byte[] handle, long chunk, int len) {
+        byte[] b = new byte[len];
+        for (int i = 0; i < len; i++) b[i] = (byte) (handle[0] * 31 + chunk * 7 + i);
+        return b;
+    }
+
+    static byte[] readChunk(MainChunkCache c, byte[] h, long chunk) {
+        ByteBuffer dst = ByteBuffer.allocate(CHUNK);
+        int n = c.read(h, chunk, dst);
+        return n < 0 ? null : Arrays.copyOf(dst.array(), n);
+    }
+
+    @Test
+    void missThenHitWithShortLastChunk() throws Exception {
+        byte[] h = {1, 2, 3};
+        try (MainChunkCache c = MainChunkCache.open(dir, 16 * CHUNK, CHUNK)) {
+            assertEquals(null, readChunk(c, h, 0));
+            c.store(h, 0, ByteBuffer.wrap(content(h, 0, CHUNK)));
+            c.store(h, 1, ByteBuffer.wrap(content(h, 1, 100)));
+            assertArrayEquals(content(h, 0, CHUNK), readChunk(c, h, 0));
+            assertArrayEquals(content(h, 1, 100), readChunk(c, h, 1));
+            assertEquals(null, readChunk(c, new byte[] {9}, 0), "other handle is a miss");
+            assertEquals(2, c.hits());
+            assertEquals(2, c.misses());
+        }
+    }
+
+    @Test
+    void boundedWithEvictionAndNoWrongData() throws Exception {
+        try (MainChunkCache c = MainChunkCache.open(dir, 8 * CHUNK, CHUNK)) {
+            byte[] h = {5};
+            for (long i = 0; i < 100; i++) c.store(h, i, ByteBuffer.wrap(content(h, i, CHUNK)));
+            int present = 0;
+            for (long i = 0; i < 100; i++) {
+                byte[] got = readChunk(c, h, i);
+                if (got != null) {
+                    present++;
+                    assertArrayEquals(content(h, i, CHUNK), got, "chunk " + i);
+                }
+            }
+            assertTrue(present > 0 && present <= 8, "at most 8 chunks kept, got " + present);
+            assertTrue(c.evictions() >= 92);
+            assertTrue(Files.size(dir.resolve("chunks.data")) <= 8L * CHUNK);
+        }
+    }
+
+    @Test
+    void survivesCleanRestartButIsEmptiedAfterCrash() throws Exception {
+        byte[] h = {7};
+        try (MainChunkCache c = MainChunkCache.open(dir, 16 * CHUNK, CHUNK)) {
+            c.store(h, 3, ByteBuffer.wrap(content(h, 3, CHUNK)));
+        }
+        try (MainChunkCache reopened = MainChunkCache.open(dir, 16 * CHUNK, CHUNK)) {
+            assertArrayEquals(content(h, 3, CHUNK), readChunk(reopened, h, 3));
+            reopened.store(h, 4, ByteBuffer.wrap(content(h, 4, CHUNK)));
+        }
+        // a process killed while the cache was open leaves no clean marker behind
+        Files.delete(dir.resolve("clean"));
+        try (MainChunkCache afterCrash = MainChunkCache.open(dir, 16 * CHUNK, CHUNK)) {
+            assertEquals(null, readChunk(afterCrash, h, 3));
+        }
+    }
+
+    @Test
+    void rejectsOversizedChunksAndBadGeometry() throws Exception {
+        try (MainChunkCache c = MainChunkCache.open(dir, 16 * CHUNK, CHUNK)) {
+            assertThrows(IllegalArgumentException.class, () -> c.store(new byte[] {1}, 0, ByteBuffer.allocate(CHUNK + 1)));
+        }
+        assertThrows(IllegalArgumentException.class, () -> MainChunkCache.open(dir, 100, CHUNK));
+        assertThrows(IllegalArgumentException.class, () -> MainChunkCache.open(dir, 1 << 20, 3000));
+    }
+
+    @Test
+    void concurrentReadersNeverSeeAnotherChunksBytes() throws Exception {
+        try (MainChunkCache c = MainChunkCache.open(dir, 4 * CHUNK, CHUNK)) {
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            List<Future<?>> jobs = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                byte[] h = {(byte) t};
+                jobs.add(pool.submit(() -> {
+                    for (long i = 0; i < 400; i++) {
+                        c.store(h, i % 20, ByteBuffer.wrap(content(h, i % 20, CHUNK)));
+                        byte[] got = readChunk(c, h, (i * 7) % 20);
+                        if (got != null) assertArrayEquals(content(h, (i * 7) % 20, CHUNK), got);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : jobs) f.get();
+            pool.shutdown();
+        }
+    }
+}
