@@ -421,6 +421,15 @@ public final class ShadowFs implements AutoCloseable {
         }
     }
 
+    /** Inode number of a listed entry, or -1 when it vanished since the listing. */
+    public long inodeOf(Node dir, String name) throws IOException {
+        try {
+            return AttrReader.inode(dir.path().resolve(name));
+        } catch (NoSuchFileException e) {
+            return -1;
+        }
+    }
+
     /** The parent of a directory for READDIR's ".." (the root's parent is the root). */
     public Node parentOf(Node dir) throws IOException {
         if (dir.path().equals(root)) {
