@@ -44,8 +44,7 @@ final class Connector {
         switch (transport) {
             case UDP -> b.channel(loops.datagramChannel())
                     .option(ChannelOption.RECVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_DATAGRAM));
-            case TCP -> b.channel(loops.socketChannel()).option(ChannelOption.TCP_NODELAY, true)
-                    .option(ChannelOption.RECVBUF_ALLOCATOR, StreamSockets.recvAllocator());
+            case TCP -> StreamSockets.configure(b.channel(loops.socketChannel()));
             case UNIX -> b.channel(loops.domainSocketChannel());
         }
         b.handler(new ChannelInitializer<Channel>() {
