@@ -1,5 +1,6 @@
 package io.rowfs.protocol.xdr;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.CompositeByteBuf;
 
@@ -22,7 +23,10 @@ public final class MessageBuffers {
     /** An empty composite with its first component in place; the caller owns it. */
     public static CompositeByteBuf newMessage(ByteBufAllocator alloc) {
         CompositeByteBuf buf = alloc.compositeDirectBuffer(MAX_COMPONENTS);
-        buf.addComponent(false, alloc.directBuffer(FIRST_COMPONENT));
+        // A component spans its buffer's readable bytes: make all of them readable, as room for
+        // the composite's writes (its writer index stays 0).
+        ByteBuf first = alloc.directBuffer(FIRST_COMPONENT, FIRST_COMPONENT);
+        buf.addComponent(false, first.writerIndex(FIRST_COMPONENT));
         return buf;
     }
 }
