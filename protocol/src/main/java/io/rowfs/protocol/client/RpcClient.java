@@ -108,6 +108,11 @@ public final class RpcClient implements AutoCloseable {
                         : new ConnectionLostException(what + ": cannot connect to " + server, failure));
                 return;
             }
+            if (channel.eventLoop().inEventLoop()) {
+                // Called on the connection's own loop (a proxy forwarding from it): no hop.
+                send(channel, xid, what, request, result);
+                return;
+            }
             try {
                 channel.eventLoop().execute(() -> send(channel, xid, what, request, result));
             } catch (RejectedExecutionException closedMeanwhile) {
