@@ -1,6 +1,7 @@
 package io.rowfs.protocol.rpc;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.CompositeByteBuf;
 import io.rowfs.protocol.xdr.XdrEncoder;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -27,7 +28,12 @@ final class ChannelReplier implements RpcReplier {
     @Override
     public void success(XdrWriter body) {
         if (!claim(ReplyStatus.SUCCESS)) return;
-        ByteBuf buf = channel.alloc().buffer();
+        // A composite buffer lets READ payloads join the reply without a copy (nfs3 Payload); the
+        // first component holds the header and small results.
+        CompositeByteBuf buf = channel.alloc().compositeBuffer();
+        ByteBuf first = channel.alloc().buffer(512);
+        buf.addComponent(true, first.writerIndex(first.capacity()));
+        buf.writerIndex(0);
         try {
             XdrEncoder out = new XdrEncoder(buf);
             RpcReplyHeader.accepted(xid, ReplyStatus.SUCCESS).encode(out);

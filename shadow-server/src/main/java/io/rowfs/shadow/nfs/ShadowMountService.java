@@ -24,7 +24,7 @@ public final class ShadowMountService implements MountService {
 
     public ShadowMountService(ShadowFs fs, String exportName) {
         this.exportName = exportName;
-        this.names = Set.of(strip(exportName), strip(fs.root().toString()), "/");
+        this.names = new java.util.HashSet<>(List.of(strip(exportName), strip(fs.root().toString()), "/"));
         this.rootHandle = fs.rootHandle();
     }
 
