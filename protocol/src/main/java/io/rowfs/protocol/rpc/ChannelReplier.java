@@ -1,7 +1,6 @@
 package io.rowfs.protocol.rpc;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.CompositeByteBuf;
 import io.rowfs.protocol.xdr.XdrEncoder;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -10,6 +9,9 @@ import org.slf4j.LoggerFactory;
 /** The {@link RpcReplier} for one call: encodes the reply and hands it to its channel, once. */
 final class ChannelReplier implements RpcReplier {
     private static final Logger LOG = LoggerFactory.getLogger(ChannelReplier.class);
+
+    /** Components of a reply before the composite consolidates: header, payload, trailer, slack. */
+    static final int MAX_COMPONENTS = 16;
 
     private final int xid;
     private final ReplyChannel channel;
@@ -28,12 +30,9 @@ final class ChannelReplier implements RpcReplier {
     @Override
     public void success(XdrWriter body) {
         if (!claim(ReplyStatus.SUCCESS)) return;
-        // A composite buffer lets READ payloads join the reply without a copy (nfs3 Payload); the
-        // first component holds the header and small results.
-        CompositeByteBuf buf = channel.alloc().compositeBuffer();
-        ByteBuf first = channel.alloc().buffer(512);
-        buf.addComponent(true, first.writerIndex(first.capacity()));
-        buf.writerIndex(0);
+        // A composite, so that large READ payloads can be appended as components instead of
+        // copied (see nfs3 Payload); small replies live in its first component.
+        ByteBuf buf = channel.alloc().compositeBuffer(MAX_COMPONENTS);
         try {
             XdrEncoder out = new XdrEncoder(buf);
             RpcReplyHeader.accepted(xid, ReplyStatus.SUCCESS).encode(out);

@@ -14,9 +14,13 @@ import java.util.Map;
  */
 public record GuestImage(String kernelVersion, Path kernel, Path initrd) {
 
-    public static GuestImage build() {
-        ProcessResult r = Processes.run(List.of("bash", PeerScripts.script("build-guest.sh")), Duration.ofMinutes(3))
-                .checkOk();
+    /** Builds (or finds in the cache) the guest; {@code extraModules} are added with their dependencies. */
+    public static GuestImage build(String... extraModules) {
+        List<String> cmd = new java.util.ArrayList<>(List.of("bash", PeerScripts.script("build-guest.sh")));
+        if (extraModules.length > 0) {
+            cmd.addAll(List.of("--modules", String.join(" ", extraModules)));
+        }
+        ProcessResult r = Processes.run(cmd, Duration.ofMinutes(3)).checkOk();
         Map<String, String> kv = Ganesha.parseKeyValues(r.stdoutText());
         for (String k : List.of("kver", "kernel", "initrd")) {
             if (!kv.containsKey(k)) {

@@ -77,4 +77,20 @@ class LinuxClientGuestPeerTest {
             assertTrue(r.failReason().startsWith("mount 10.0.2.1:/no/such/export"), r.failReason());
         }
     }
+
+    @Test
+    void pxeGuestRunsIpxeOnTheSerialConsoleAndIsKilledOnClose() {
+        try (Netns ns = Netns.create("infra-pxe", "tap0", "10.0.2.1/24")) {
+            List<ProcessHandle> qemu;
+            try (QemuGuest.Running guest = QemuGuest.pxe(ns, "tap0").timeout(Duration.ofSeconds(60)).start()) {
+                guest.awaitSerial("iPXE", Duration.ofSeconds(45));
+                qemu = ProcessHandle.allProcesses()
+                        .filter(p -> p.info().commandLine().orElse("").contains("qemu-system-x86_64")
+                                && p.info().commandLine().orElse("").contains(ns.workDir().toString()))
+                        .toList();
+                assertFalse(qemu.isEmpty(), "qemu of this guest is running");
+            }
+            assertTrue(qemu.stream().noneMatch(ProcessHandle::isAlive), "qemu gone when close() returns");
+        }
+    }
 }
