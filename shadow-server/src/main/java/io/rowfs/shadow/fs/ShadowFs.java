@@ -116,7 +116,19 @@ public final class ShadowFs implements AutoCloseable {
 
     /** Resolves and reads attributes; STALE if the object disappeared in between. */
     public Node node(byte[] handle) throws IOException {
-        Path p = resolve(handle);
+        HandleCodec.Decoded d = codec.decode(handle);
+        Path c = resolver.cachedUnverified(d.inode(), d.generation());
+        if (c != null) { // fast path: one lstat both verifies the cached path and gives the attributes
+            try {
+                FileAttrs a = AttrReader.read(c);
+                if (a.fileid() == d.inode()) {
+                    return new Node(c, a);
+                }
+            } catch (NoSuchFileException e) {
+                // moved or gone: resolve below
+            }
+        }
+        Path p = resolver.resolve(d.inode(), d.generation());
         try {
             return new Node(p, AttrReader.read(p));
         } catch (NoSuchFileException e) {
