@@ -3,7 +3,7 @@
 #
 #   bench/shadow-vs-ganesha.sh            (as root; env: SIZE_MIB=1024 FILES=10000 ROUNDS=3 DIR=/var/tmp)
 #
-# Before the timed rounds both servers get the same untimed warm-up (64 MiB write+read, 3000 files).
+# Before the timed rounds both servers get the same untimed warm-up (256 MiB write+read, 10000 files).
 #
 # Both servers run in one network namespace and export a directory each on the same file system
 # (DIR); the client is bench/nfsbench.c (libnfs, one request in flight), run inside the namespace.
@@ -70,9 +70,9 @@ run() { # server url round
 # hot paths here instead of inside the first timed round.
 for pair in "ganesha $url_ganesha" "shadow $url_shadow"; do
   set -- $pair
-  ip netns exec "$ns" "$nfsbench" "$2" write warmup 64 >/dev/null
+  ip netns exec "$ns" "$nfsbench" "$2" write warmup 256 >/dev/null
   ip netns exec "$ns" "$nfsbench" "$2" read warmup >/dev/null
-  ip netns exec "$ns" "$nfsbench" "$2" meta 3000 >/dev/null
+  ip netns exec "$ns" "$nfsbench" "$2" meta 10000 >/dev/null
 done
 
 echo "rowfs shadow-server vs nfs-ganesha: ${SIZE_MIB} MiB sequential, ${FILES} files metadata, ${ROUNDS} rounds"
