@@ -149,6 +149,9 @@ final class TftpTransferHandler extends SimpleChannelInboundHandler<DatagramPack
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (finished) {
+            return; // a read already under way when the transfer closed its channel
+        }
         LOG.error("tftp: transfer of {} to {} failed", name, client, cause);
         finished = true;
         ctx.close();

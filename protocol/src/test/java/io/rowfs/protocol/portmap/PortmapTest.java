@@ -83,6 +83,27 @@ class PortmapTest {
     }
 
     @Test
+    void embeddedPortmapperFallsBackWhenPort111IsTaken() throws Exception {
+        java.net.ServerSocket holder = null;
+        try {
+            try {
+                holder = new java.net.ServerSocket(Portmap.PORT, 1, java.net.InetAddress.getLoopbackAddress());
+            } catch (java.io.IOException alreadyTakenOrNotRoot) {
+                // someone else holds 111 (or we may not bind it): the fallback must happen all the same
+            }
+            try (RpcServer pm = EmbeddedPortmapper.start(new PortmapRegistry(),
+                    java.net.InetAddress.getLoopbackAddress(), 0)) {
+                assertTrue(pm.port() != Portmap.PORT && pm.port() > 0, "port " + pm.port());
+                try (RpcClient c = RpcClient.builder(pm.localAddress()).build()) {
+                    new PortmapClient(c).ping().get();
+                }
+            }
+        } finally {
+            if (holder != null) holder.close();
+        }
+    }
+
+    @Test
     void callitIsProcUnavail() throws Exception {
         try (RpcReply r = rpc.call(Portmap.PROGRAM, 2, Portmap.PROC_CALLIT, AuthNone.INSTANCE,
                 out -> out.writeInt(1).writeInt(1).writeInt(0).writeOpaque(new byte[0])).get()) {
