@@ -92,20 +92,48 @@ final class TftpTransferHandler extends SimpleChannelInboundHandler<DatagramPack
 
     private void send(ChannelHandlerContext ctx, ReadTransfer.Burst burst) {
         if (burst.oack()) {
-            ctx.writeAndFlush(new DatagramPacket(TftpPackets.oack(ctx.alloc(), negotiation.oack()), client));
+            ctx.writeAndFlush(new DatagramPacket(TftpPackets.oack(ctx.alloc(), negotiation.oack()), client),
+                    ctx.voidPromise());
             return;
         }
-        int blksize = negotiation.blksize();
-        int size = content.limit();
-        for (long b = burst.first(); b <= burst.last(); b++) {
-            int off = (int) ReadTransfer.offset(b, blksize);
-            int len = Math.max(0, Math.min(blksize, size - off));
-            ByteBuf data = ctx.alloc().directBuffer(4 + len);
-            data.writeShort(TftpPackets.DATA).writeShort(TftpPackets.wireBlock(b));
-            data.writeBytes(content.slice(off, len));
-            ctx.write(new DatagramPacket(data, client));
+        int perSegment = Segmentation.packetsPerSend(negotiation.blksize());
+        if (perSegment > 1 && burst.last() > burst.first() && Segmentation.usable(ctx.channel())) {
+            for (long b = burst.first(); b <= burst.last(); b += perSegment) {
+                long last = Math.min(burst.last(), b + perSegment - 1);
+                ByteBuf buf = ctx.alloc().directBuffer((int) (last - b + 1) * (4 + negotiation.blksize()));
+                for (long i = b; i <= last; i++) {
+                    appendData(buf, i);
+                }
+                long first = b;
+                ctx.write(Segmentation.packet(buf, 4 + negotiation.blksize(), client)).addListener(f -> {
+                    if (!f.isSuccess()) {
+                        Segmentation.disable(f.cause());
+                        sendEach(ctx, first, last); // the kernel refused GSO: resend as single packets
+                    }
+                });
+            }
+            ctx.flush();
+            return;
+        }
+        sendEach(ctx, burst.first(), burst.last());
+    }
+
+    private void sendEach(ChannelHandlerContext ctx, long first, long last) {
+        for (long b = first; b <= last; b++) {
+            ByteBuf data = ctx.alloc().directBuffer(4 + negotiation.blksize());
+            appendData(data, b);
+            ctx.write(new DatagramPacket(data, client), ctx.voidPromise());
         }
         ctx.flush();
+    }
+
+    /** Appends DATA packet {@code block} (header and payload) to {@code buf}. */
+    private void appendData(ByteBuf buf, long block) {
+        int blksize = negotiation.blksize();
+        int off = (int) ReadTransfer.offset(block, blksize);
+        int len = Math.max(0, Math.min(blksize, content.limit() - off));
+        buf.writeShort(TftpPackets.DATA).writeShort(TftpPackets.wireBlock(block));
+        buf.writeBytes(content.slice(off, len));
     }
 
     private void scheduleTimer(ChannelHandlerContext ctx, long delayNanos) {
