@@ -458,6 +458,10 @@ public final class ShadowFs implements AutoCloseable {
 
     // ---------------------------------------------------------------- data
 
+    /**
+     * READ of up to {@code count} bytes. {@code file} must be fresh (resolved for this request): its
+     * size bounds the read and its attributes are the post-op attributes.
+     */
     public ReadResult read(Node file, long offset, int count, ByteBufAllocator alloc) throws IOException {
         if (file.attrs().isDirectory()) {
             throw new FsException(FsError.IS_DIR, "READ of a directory");
@@ -470,7 +474,7 @@ public final class ShadowFs implements AutoCloseable {
         }
         try (OpenFileCache.Open o = files.acquire(file.inode(), file.path(), false)) {
             FileChannel ch = o.channel();
-            long size = ch.size();
+            long size = file.attrs().size(); // from the lstat that resolved the handle just before
             int n = (int) Math.max(0, Math.min(count, size - offset));
             ByteBuf buf = alloc.directBuffer(n);
             try {
@@ -484,8 +488,9 @@ public final class ShadowFs implements AutoCloseable {
                     done += r;
                 }
                 buf.writerIndex(done);
-                FileAttrs after = AttrReader.read(file.path());
-                return new ReadResult(buf, offset + done >= after.size(), after);
+                // a READ changes no size or time the client relies on: the attributes read with the
+                // handle serve as post-op attributes (one lstat less per READ)
+                return new ReadResult(buf, offset + done >= size, file.attrs());
             } catch (IOException | RuntimeException e) {
                 buf.release();
                 throw e;

@@ -201,7 +201,7 @@ class ShadowFsTest {
         } finally {
             r.data().release();
         }
-        r = fs.read(f, 1 << 20, 100, ByteBufAllocator.DEFAULT);
+        r = fs.read(fs.node(fs.handle(f.inode())), 1 << 20, 100, ByteBufAllocator.DEFAULT);
         try {
             assertEquals("hello", r.data().toString(StandardCharsets.UTF_8));
             assertTrue(r.eof());
