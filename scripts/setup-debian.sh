@@ -16,7 +16,7 @@ set -euo pipefail
 PACKAGES=(
   openjdk-17-jdk-headless maven
   nfs-ganesha nfs-ganesha-vfs nfs-ganesha-proxy-v4 rpcbind
-  libnfs-utils
+  libnfs-utils libnfs-dev gcc libc6-dev
   qemu-system-x86 ipxe-qemu busybox-static cpio kmod linux-image-amd64
   iproute2
   tftp-hpa atftp curl udhcpc isc-dhcp-client

@@ -9,6 +9,7 @@
 #                                    appended to --initrd; build-guest.sh's /init runs it)
 #                [--timeout SECONDS] default 120      [--serial-log FILE]  default a temp file
 #                [--mac 52:54:00:12:34:56] [--nic virtio-net-pci|e1000] [--mem 512]
+#                [--quiet]           don't print the serial log at the end (use --serial-log)
 #
 # Kernel mode appends "console=ttyS0 panic=1" to ARGS (see build-guest.sh for the rowfs.* ones).
 # --pxe boots from the NIC with iPXE (ipxe-qemu ROMs) and sends BIOS/iPXE output to the serial
@@ -23,7 +24,7 @@ die() { echo "run-guest.sh: $*" >&2; exit 2; }
 [ "$(id -u)" = 0 ] || die "must run as root (netns, tap)"
 
 ns="" tap="tap0" kernel="" initrd="" append="" pxe=0 script="" timeout=120 log="" mac="52:54:00:12:34:56"
-nic=virtio-net-pci mem=512
+nic=virtio-net-pci mem=512 quiet=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --netns) ns="$2"; shift 2 ;;
@@ -38,6 +39,7 @@ while [ $# -gt 0 ]; do
     --mac) mac="$2"; shift 2 ;;
     --nic) nic="$2"; shift 2 ;;
     --mem) mem="$2"; shift 2 ;;
+    --quiet) quiet=1; shift ;;
     *) die "unknown option '$1'" ;;
   esac
 done
@@ -88,7 +90,7 @@ set +e
 ip netns exec "$ns" timeout -k 5 "$timeout" qemu-system-x86_64 "${args[@]}" </dev/null >"$tmp/qemu.out" 2>&1
 rc=$?
 set -e
-cat "$log"
+[ "$quiet" = 1 ] || cat "$log"
 if [ $rc = 124 ] || [ $rc = 137 ]; then
   echo "run-guest.sh: timed out after ${timeout}s" >&2; exit 124
 fi

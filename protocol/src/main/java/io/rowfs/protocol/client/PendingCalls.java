@@ -27,14 +27,21 @@ final class PendingCalls extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(PendingCalls.class);
     private static final int REPLY = 1;
 
-    private record Pending(String what, CompletableFuture<RpcReply> future, ScheduledFuture<?> timer) {
+    private record Pending(String what, CompletableFuture<RpcReply> future, Runnable cancelTimer) {
     }
+
+    /** Null: timeouts run on the event loop's own scheduler. */
+    private final TimeoutScheduler scheduler;
 
     /** Event loop only. */
     private final Map<Integer, Pending> pending = new HashMap<>();
     /** Event loop only: set when the connection closed; later registrations fail at once. */
     private boolean closed;
     private ChannelHandlerContext ctx;
+
+    PendingCalls(TimeoutScheduler scheduler) {
+        this.scheduler = scheduler;
+    }
 
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
@@ -48,10 +55,9 @@ final class PendingCalls extends ChannelInboundHandlerAdapter {
                     + ctx.channel().remoteAddress() + " closed before the call was sent"));
             return false;
         }
-        ScheduledFuture<?> timer = ctx.executor().schedule(() -> expire(xid), timeout.toNanos(),
-                TimeUnit.NANOSECONDS);
-        if (pending.putIfAbsent(xid, new Pending(what, future, timer)) != null) {
-            timer.cancel(false);
+        Runnable cancelTimer = startTimer(xid, timeout);
+        if (pending.putIfAbsent(xid, new Pending(what, future, cancelTimer)) != null) {
+            cancelTimer.run();
             future.completeExceptionally(new RpcClientException(what + ": xid "
                     + Integer.toUnsignedString(xid) + " is already in flight"));
             return false;
@@ -59,11 +65,20 @@ final class PendingCalls extends ChannelInboundHandlerAdapter {
         return true;
     }
 
+    private Runnable startTimer(int xid, Duration timeout) {
+        if (scheduler == null) {
+            ScheduledFuture<?> f = ctx.executor().schedule(() -> expire(xid), timeout.toNanos(),
+                    TimeUnit.NANOSECONDS);
+            return () -> f.cancel(false);
+        }
+        return scheduler.schedule(() -> ctx.executor().execute(() -> expire(xid)), timeout);
+    }
+
     /** Event loop only: the call could not be written. */
     void writeFailed(int xid, Throwable cause) {
         Pending p = pending.remove(xid);
         if (p != null) {
-            p.timer.cancel(false);
+            p.cancelTimer.run();
             p.future.completeExceptionally(new ConnectionLostException(p.what + ": sending failed", cause));
         }
     }
@@ -100,7 +115,7 @@ final class PendingCalls extends ChannelInboundHandlerAdapter {
             record.release();
             return;
         }
-        p.timer.cancel(false);
+        p.cancelTimer.run();
         RpcReply reply = new RpcReply(header, record, in);
         if (!p.future.complete(reply)) {
             reply.close();
@@ -113,7 +128,7 @@ final class PendingCalls extends ChannelInboundHandlerAdapter {
         List<Pending> lost = new ArrayList<>(pending.values());
         pending.clear();
         for (Pending p : lost) {
-            p.timer.cancel(false);
+            p.cancelTimer.run();
             p.future.completeExceptionally(new ConnectionLostException(p.what + ": connection to "
                     + ctx.channel().remoteAddress() + " lost before the reply"));
         }

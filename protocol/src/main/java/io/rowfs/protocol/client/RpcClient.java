@@ -1,33 +1,26 @@
 package io.rowfs.protocol.client;
 
-import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.socket.SocketChannel;
 import io.rowfs.protocol.rpc.Credentials;
 import io.rowfs.protocol.rpc.RpcCallHeader;
-import io.rowfs.protocol.transport.RecordMarkingDecoder;
-import io.rowfs.protocol.transport.RecordMarkingEncoder;
-import io.rowfs.protocol.xdr.XdrEncoder;
-import java.net.BindException;
-import java.security.SecureRandom;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import io.rowfs.protocol.rpc.XdrReader;
 import io.rowfs.protocol.rpc.XdrWriter;
 import io.rowfs.protocol.transport.EventLoops;
+import io.rowfs.protocol.xdr.XdrEncoder;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * An asynchronous ONC RPC client over one TCP connection to {@code host:port}. Thread-safe: any
- * number of calls may be in flight at once (pipelined, matched by xid). A lost connection fails
+ * An asynchronous ONC RPC client over one TCP connection to {@code host:port} (or a UDP socket, or
+ * a Unix domain socket). Thread-safe: any number of calls may be in flight at once (pipelined, matched by xid). A lost connection fails
  * the calls in flight with {@link ConnectionLostException}; the next call reconnects. Each call
  * fails with {@link RpcTimeoutException} if no reply arrives within the timeout.
  */
@@ -35,15 +28,12 @@ public final class RpcClient implements AutoCloseable {
     /** Default per-call timeout. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
-    private static final Logger LOG = LoggerFactory.getLogger(RpcClient.class);
-    /** Privileged source ports tried, from high to low (as bindresvport does, above 512). */
-    static final int PRIVILEGED_HIGH = 1023;
-    static final int PRIVILEGED_LOW = 600;
 
     private final Builder config;
     private final boolean ownLoops;
     private final EventLoops loops;
-    private final Bootstrap bootstrap;
+    private final Connector connector;
+    private final SocketAddress server;
     private final AtomicInteger nextXid = new AtomicInteger(new SecureRandom().nextInt());
     /** Guarded by {@code this}: the current (or pending) connection, null before the first call. */
     private CompletableFuture<Channel> connection;
@@ -54,26 +44,39 @@ public final class RpcClient implements AutoCloseable {
         this.config = config;
         this.ownLoops = config.eventLoops == null;
         this.loops = ownLoops ? EventLoops.create(1) : config.eventLoops;
-        this.bootstrap = new Bootstrap()
-                .group(loops.group())
-                .channel(loops.socketChannel())
-                .option(ChannelOption.TCP_NODELAY, true)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) config.connectTimeout.toMillis())
-                .handler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast(new RecordMarkingDecoder(config.maxRecordSize),
-                                RecordMarkingEncoder.INSTANCE, new PendingCalls());
-                    }
-                });
+        this.server = config.unixSocket != null ? loops.domainSocketAddress(config.unixSocket) : config.server;
+        Connector.Transport transport = config.udp ? Connector.Transport.UDP
+                : config.unixSocket != null ? Connector.Transport.UNIX : Connector.Transport.TCP;
+        this.connector = new Connector(loops, server, transport, config.privilegedPort,
+                config.maxRecordSize, config.connectTimeout, config.scheduler);
     }
 
+    /** A client of the server at {@code server} over TCP. */
     public static Builder builder(InetSocketAddress server) {
-        return new Builder(server);
+        return new Builder(server, null);
     }
 
-    public InetSocketAddress server() {
-        return config.server;
+    /**
+     * A client of the server at {@code server} over UDP: one datagram per call, no retransmission
+     * (a lost datagram is a timeout), replies up to 64 KiB.
+     */
+    public static Builder udpBuilder(InetSocketAddress server) {
+        Builder b = new Builder(server, null);
+        b.udp = true;
+        return b;
+    }
+
+    /**
+     * A client of the server listening on the Unix domain socket {@code path}, with TCP record
+     * marking (as rpcbind's {@code /run/rpcbind.sock} speaks it).
+     */
+    public static Builder unixSocketBuilder(Path path) {
+        return new Builder(null, path);
+    }
+
+    /** The server's address (an InetSocketAddress, or a Unix domain socket address). */
+    public SocketAddress server() {
+        return server;
     }
 
     /**
@@ -100,10 +103,15 @@ public final class RpcClient implements AutoCloseable {
             if (failure != null) {
                 request.release();
                 result.completeExceptionally(failure instanceof RpcClientException ? failure
-                        : new ConnectionLostException(what + ": cannot connect to " + config.server, failure));
+                        : new ConnectionLostException(what + ": cannot connect to " + server, failure));
                 return;
             }
-            channel.eventLoop().execute(() -> send(channel, xid, what, request, result));
+            try {
+                channel.eventLoop().execute(() -> send(channel, xid, what, request, result));
+            } catch (RejectedExecutionException closedMeanwhile) {
+                request.release();
+                result.completeExceptionally(new RpcClientException(what + ": client closed"));
+            }
         });
         return result;
     }
@@ -145,41 +153,16 @@ public final class RpcClient implements AutoCloseable {
     /** The live connection, or a new one if there is none (or it died). */
     private synchronized CompletableFuture<Channel> connection() {
         if (closed) {
-            return CompletableFuture.failedFuture(new RpcClientException("client to " + config.server + " is closed"));
+            return CompletableFuture.failedFuture(new RpcClientException("client to " + server + " is closed"));
         }
         CompletableFuture<Channel> c = connection;
         boolean usable = c != null && (!c.isDone()
                 || (!c.isCompletedExceptionally() && c.join().isActive()));
         if (!usable) {
-            c = new CompletableFuture<>();
+            c = connector.connect();
             connection = c;
-            connect(c, config.privilegedPort ? PRIVILEGED_HIGH : 0);
         }
         return c;
-    }
-
-    private void connect(CompletableFuture<Channel> result, int localPort) {
-        ChannelFuture f = localPort == 0 ? bootstrap.connect(config.server)
-                : bootstrap.connect(config.server, new InetSocketAddress(localPort));
-        f.addListener((ChannelFuture done) -> {
-            if (done.isSuccess()) {
-                LOG.debug("connected to {} from {}", config.server, done.channel().localAddress());
-                result.complete(done.channel());
-            } else if (localPort > PRIVILEGED_LOW && bindFailed(done.cause())) {
-                connect(result, localPort - 1);
-            } else {
-                result.completeExceptionally(new ConnectionLostException("cannot connect to "
-                        + config.server + (localPort > 0 ? " from privileged port " + localPort : "")
-                        + ": " + done.cause().getMessage(), done.cause()));
-            }
-        });
-    }
-
-    /** A privileged port already taken: try the next one (a refused permission is final). */
-    private static boolean bindFailed(Throwable cause) {
-        String m = String.valueOf(cause.getMessage());
-        return cause instanceof BindException || m.contains("Address already in use")
-                || m.contains("Cannot assign requested address");
     }
 
     /** Fails the calls in flight, closes the connection and, if owned, the event loops. */
@@ -205,18 +188,28 @@ public final class RpcClient implements AutoCloseable {
     /** Configuration of an {@link RpcClient}. Not thread-safe; used by one thread before build. */
     public static final class Builder {
         private final InetSocketAddress server;
+        private final Path unixSocket;
+        private boolean udp;
+        private TimeoutScheduler scheduler;
         private Duration timeout = DEFAULT_TIMEOUT;
         private Duration connectTimeout = Duration.ofSeconds(10);
         private boolean privilegedPort;
         private int maxRecordSize = io.rowfs.protocol.transport.RpcServer.DEFAULT_MAX_RECORD;
         private EventLoops eventLoops;
 
-        private Builder(InetSocketAddress server) {
+        private Builder(InetSocketAddress server, Path unixSocket) {
             this.server = server;
+            this.unixSocket = unixSocket;
         }
 
         public Builder timeout(Duration perCall) {
             this.timeout = perCall;
+            return this;
+        }
+
+        /** Where per-call timeouts are scheduled; default: the connection's event loop. */
+        public Builder timeoutScheduler(TimeoutScheduler scheduler) {
+            this.scheduler = scheduler;
             return this;
         }
 

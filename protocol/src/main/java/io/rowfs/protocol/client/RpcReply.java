@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.rowfs.protocol.rpc.ReplyStatus;
 import io.rowfs.protocol.rpc.RpcReplyHeader;
 import io.rowfs.protocol.xdr.XdrDecoder;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One reply as the client received it: the header and, on SUCCESS, a decoder over the results.
@@ -14,6 +15,7 @@ public final class RpcReply implements AutoCloseable {
     private final RpcReplyHeader header;
     private final ByteBuf record;
     private final XdrDecoder results;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     RpcReply(RpcReplyHeader header, ByteBuf record, XdrDecoder results) {
         this.header = header;
@@ -38,10 +40,10 @@ public final class RpcReply implements AutoCloseable {
         return results;
     }
 
-    /** Releases the record buffer. Idempotent only in the sense that a second call throws nothing. */
+    /** Releases the record buffer; later calls do nothing. */
     @Override
     public void close() {
-        if (record.refCnt() > 0) {
+        if (closed.compareAndSet(false, true)) {
             record.release();
         }
     }

@@ -1,5 +1,6 @@
 package io.rowfs.protocol.mount;
 
+import io.rowfs.protocol.nfs3.FileHandle;
 import io.rowfs.protocol.rpc.AuthFlavor;
 import io.rowfs.protocol.xdr.XdrDecoder;
 import io.rowfs.protocol.xdr.XdrEncoder;
@@ -8,8 +9,8 @@ import java.util.Arrays;
 
 /**
  * The MNT result {@code mountres3} (RFC 1813 appendix I): a status and, on MNT3_OK, the root file
- * handle and the auth flavors the export accepts. The handle is a {@code byte[]} until
- * {@code io.rowfs.protocol.nfs3.FileHandle} lands on main.
+ * handle and the auth flavors the export accepts. The handle is available both as a
+ * {@link FileHandle} and as raw bytes.
  * <pre>
  *   MNT3_OK:  status(0) | fhandle3 (opaque&lt;64&gt;) | auth_flavors (int&lt;&gt;: count, flavor...)
  *   error:    status
@@ -39,6 +40,11 @@ public final class MountResult {
         return new MountResult(MountStat.MNT3_OK, handle.clone(), flavors);
     }
 
+    /** Success with the export's root handle. */
+    public static MountResult ok(FileHandle handle, int... authFlavors) {
+        return ok(handle.bytes(), authFlavors);
+    }
+
     public static MountResult error(MountStat status) {
         if (status == MountStat.MNT3_OK) throw new IllegalArgumentException("an error needs an error status");
         return new MountResult(status, null, null);
@@ -56,6 +62,11 @@ public final class MountResult {
     public byte[] handle() {
         if (handle == null) throw new IllegalStateException("no handle in a " + status + " result");
         return handle.clone();
+    }
+
+    /** The root handle as an NFSv3 file handle; only on MNT3_OK. */
+    public FileHandle fileHandle() {
+        return FileHandle.of(handle());
     }
 
     public int[] authFlavors() {

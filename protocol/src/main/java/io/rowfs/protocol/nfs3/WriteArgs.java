@@ -3,6 +3,7 @@ package io.rowfs.protocol.nfs3;
 import io.netty.buffer.ByteBuf;
 import io.rowfs.protocol.xdr.XdrDecoder;
 import io.rowfs.protocol.xdr.XdrEncoder;
+import io.rowfs.protocol.xdr.XdrException;
 import java.util.Objects;
 
 /**
@@ -12,8 +13,11 @@ import java.util.Objects;
  * <p>Ownership: the record owns one reference to {@code data}. {@link #decode} takes a retained
  * slice of the request buffer (no copy); whoever holds the record calls {@link #release()} once.
  * On the server, the dispatcher releases it when the service's stage completes: a service that
- * keeps the data longer must {@code retain()} it. {@code count} is kept as sent; the service checks
- * it against {@code data.readableBytes()} (RFC 1813 lets the two differ only in error).
+ * keeps the data longer must {@code retain()} it.
+ *
+ * <p>Decoding requires {@code count} to equal the data length, as the Linux server does ("request
+ * sanity"); a mismatch is an XdrException (GARBAGE_ARGS). The constructor accepts any pair so that
+ * tests can build inconsistent requests.
  */
 public record WriteArgs(FileHandle file, long offset, int count, StableHow stable, ByteBuf data)
         implements Nfs3Args {
@@ -33,8 +37,14 @@ public record WriteArgs(FileHandle file, long offset, int count, StableHow stabl
         long offset = in.readLong();
         int count = in.readInt();
         StableHow stable = StableHow.decode(in);
-        return new WriteArgs(file, offset, count, stable, in.readOpaqueRetainedSlice("WRITE data",
-                Integer.MAX_VALUE));
+        ByteBuf data = in.readOpaqueRetainedSlice("WRITE data", Integer.MAX_VALUE);
+        if (data.readableBytes() != count) {
+            int length = data.readableBytes();
+            data.release();
+            throw new XdrException("WRITE count " + Integer.toUnsignedString(count)
+                    + " differs from its data length " + length);
+        }
+        return new WriteArgs(file, offset, count, stable, data);
     }
 
     /** Writes the data without copying when the output is a composite buffer (see {@link Payload}). */

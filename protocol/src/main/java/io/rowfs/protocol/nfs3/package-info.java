@@ -11,9 +11,19 @@
  *   <li>Server SPI: {@link io.rowfs.protocol.nfs3.Nfs3Service}, one asynchronous method per procedure;
  *       {@link io.rowfs.protocol.nfs3.Nfs3Dispatcher} decodes arguments, calls the service and turns
  *       every failure into the procedure's failure result in one place.
+ *   <li>{@link io.rowfs.protocol.nfs3.Nfs3Program}: the service as an ONC RPC program (100003 v3)
+ *       for {@link io.rowfs.protocol.transport.RpcServer}; it answers NULL itself.
+ *   <li>{@link io.rowfs.protocol.nfs3.Nfs3Client}: typed calls over an
+ *       {@link io.rowfs.protocol.client.RpcClient}, for the proxy and for tests.
  *   <li>{@link io.rowfs.protocol.nfs3.Nfs3Procedure}: the table tying each procedure number to its
  *       argument and result codecs, the service method and the failure result.
+ *   <li>{@link io.rowfs.protocol.nfs3.DirListBudget}: fills READDIR(PLUS) replies exactly up to the
+ *       client's count / dircount / maxcount.
  * </ul>
+ *
+ * <p>Buffers: WRITE arguments and READ results carry their data as a {@link io.netty.buffer.ByteBuf}
+ * (a retained slice when decoded); the holder calls {@code release()} once. On the server the
+ * dispatcher does it for both; see {@link io.rowfs.protocol.nfs3.Nfs3Service}.
  *
  * <p>Names and paths are raw bytes ({@link io.rowfs.protocol.nfs3.Filename},
  * {@link io.rowfs.protocol.nfs3.NfsPath}): NFS names are byte strings, not necessarily UTF-8, and a

@@ -10,6 +10,9 @@ import org.slf4j.LoggerFactory;
 final class ChannelReplier implements RpcReplier {
     private static final Logger LOG = LoggerFactory.getLogger(ChannelReplier.class);
 
+    /** Components of a reply before the composite consolidates: header, payload, trailer, slack. */
+    static final int MAX_COMPONENTS = 16;
+
     private final int xid;
     private final ReplyChannel channel;
     /** Set by the first answer, from whichever thread gives it. */
@@ -27,7 +30,9 @@ final class ChannelReplier implements RpcReplier {
     @Override
     public void success(XdrWriter body) {
         if (!claim(ReplyStatus.SUCCESS)) return;
-        ByteBuf buf = channel.alloc().buffer();
+        // A composite, so that large READ payloads can be appended as components instead of
+        // copied (see nfs3 Payload); small replies live in its first component.
+        ByteBuf buf = channel.alloc().compositeBuffer(MAX_COMPONENTS);
         try {
             XdrEncoder out = new XdrEncoder(buf);
             RpcReplyHeader.accepted(xid, ReplyStatus.SUCCESS).encode(out);

@@ -1,5 +1,6 @@
 package io.rowfs.protocol.transport;
 
+import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -8,13 +9,19 @@ import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollDatagramChannel;
+import io.netty.channel.epoll.EpollDomainSocketChannel;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioDatagramChannel;
+import io.netty.channel.socket.nio.NioDomainSocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.channel.unix.DomainSocketAddress;
+import java.net.SocketAddress;
+import java.net.UnixDomainSocketAddress;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -55,6 +62,16 @@ public final class EventLoops implements AutoCloseable {
 
     public Class<? extends DatagramChannel> datagramChannel() {
         return epoll ? EpollDatagramChannel.class : NioDatagramChannel.class;
+    }
+
+    /** The client channel class for Unix domain sockets. */
+    public Class<? extends Channel> domainSocketChannel() {
+        return epoll ? EpollDomainSocketChannel.class : NioDomainSocketChannel.class;
+    }
+
+    /** The address of the Unix domain socket at {@code path}, in the form this transport wants. */
+    public SocketAddress domainSocketAddress(Path path) {
+        return epoll ? new DomainSocketAddress(path.toString()) : UnixDomainSocketAddress.of(path);
     }
 
     /** Shuts the loops down and waits for them (at most a few seconds). */

@@ -1,7 +1,6 @@
 package io.rowfs.protocol.transport;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.CompositeByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import java.util.List;
@@ -28,8 +27,12 @@ public final class RecordMarkingDecoder extends ByteToMessageDecoder {
     static final int HEADER = 4;
 
     private final int maxRecordSize;
-    /** Fragments of the record being reassembled, or null between records. */
-    private CompositeByteBuf partial;
+    /**
+     * The record being reassembled from several fragments, or null between records. Fragments are
+     * copied into one buffer (a composite of many tiny fragments would cost far more than their
+     * bytes); a record that arrives as a single fragment is passed on as a slice, without a copy.
+     */
+    private ByteBuf partial;
     private boolean failed;
 
     public RecordMarkingDecoder(int maxRecordSize) {
@@ -57,18 +60,17 @@ public final class RecordMarkingDecoder extends ByteToMessageDecoder {
                 return;
             }
             in.skipBytes(HEADER);
-            ByteBuf fragment = in.readRetainedSlice(length);
             if (last && partial == null) {
-                out.add(fragment);
-            } else {
-                if (partial == null) {
-                    partial = ctx.alloc().compositeBuffer(Integer.MAX_VALUE);
-                }
-                partial.addComponent(true, fragment);
-                if (last) {
-                    out.add(partial);
-                    partial = null;
-                }
+                out.add(in.readRetainedSlice(length));
+                continue;
+            }
+            if (partial == null) {
+                partial = ctx.alloc().buffer(length, maxRecordSize);
+            }
+            partial.writeBytes(in, length);
+            if (last) {
+                out.add(partial);
+                partial = null;
             }
         }
         if (failed) {

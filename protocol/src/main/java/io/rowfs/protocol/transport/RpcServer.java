@@ -113,7 +113,7 @@ public final class RpcServer implements AutoCloseable {
         Bootstrap b = new Bootstrap()
                 .group(loops.group())
                 .channel(loops.datagramChannel())
-                .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_DATAGRAM))
+                .option(ChannelOption.RECVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_DATAGRAM))
                 .handler(handler);
         return bind(b.bind(config.address, udpPort), "UDP", udpPort);
     }

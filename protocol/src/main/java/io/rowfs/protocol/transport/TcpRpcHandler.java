@@ -11,6 +11,7 @@ import io.rowfs.protocol.rpc.Transport;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
+import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,7 +84,18 @@ final class TcpRpcHandler extends SimpleChannelInboundHandler<ByteBuf> {
     }
 
     @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        dropWaiting();
+        ctx.fireChannelInactive();
+    }
+
+    @Override
     public void handlerRemoved(ChannelHandlerContext ctx) {
+        dropWaiting();
+    }
+
+    /** Records nobody will answer any more: the connection is gone. */
+    private void dropWaiting() {
         for (ByteBuf b; (b = waiting.poll()) != null; ) {
             b.release();
         }
@@ -127,8 +139,8 @@ final class TcpRpcHandler extends SimpleChannelInboundHandler<ByteBuf> {
             if (channel.eventLoop().inEventLoop()) {
                 channel.writeAndFlush(reply, channel.voidPromise());
                 finished(channel);
-            } else {
-                channel.eventLoop().execute(() -> send(reply));
+            } else if (!onEventLoop(() -> send(reply))) {
+                reply.release();
             }
         }
 
@@ -137,7 +149,18 @@ final class TcpRpcHandler extends SimpleChannelInboundHandler<ByteBuf> {
             if (channel.eventLoop().inEventLoop()) {
                 finished(channel);
             } else {
-                channel.eventLoop().execute(this::noReply);
+                onEventLoop(this::noReply);
+            }
+        }
+
+        /** False when the loop is gone (the server closed): the late reply is dropped. */
+        private boolean onEventLoop(Runnable task) {
+            try {
+                channel.eventLoop().execute(task);
+                return true;
+            } catch (RejectedExecutionException e) {
+                LOG.debug("dropping a reply to {}: the server is closed", channel.remoteAddress());
+                return false;
             }
         }
     }

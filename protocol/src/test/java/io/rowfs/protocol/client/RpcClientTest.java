@@ -119,6 +119,29 @@ class RpcClientTest {
     }
 
     @Test
+    void manyClientsAtOnceEachGetTheirOwnReplies() throws Exception {
+        List<RpcClient> clients = new ArrayList<>();
+        try {
+            List<CompletableFuture<Integer>> calls = new ArrayList<>();
+            for (int c = 0; c < 20; c++) {
+                RpcClient rc = RpcClient.builder(server.localAddress()).build();
+                clients.add(rc);
+                for (int i = 0; i < 200; i++) {
+                    int n = c * 1000 + i;
+                    calls.add(rc.call(TestProgram.PROGRAM, 1, TestProgram.INCREMENT, AuthNone.INSTANCE,
+                            out -> out.writeInt(n), in -> in.readInt()));
+                }
+            }
+            for (int k = 0; k < calls.size(); k++) {
+                int expected = (k / 200) * 1000 + k % 200 + 1;
+                assertEquals(expected, calls.get(k).get(20, TimeUnit.SECONDS));
+            }
+        } finally {
+            clients.forEach(RpcClient::close);
+        }
+    }
+
+    @Test
     void largeEchoNearTheRecordCap() throws Exception {
         byte[] data = new byte[1 << 20];
         new Random(2).nextBytes(data);
@@ -141,6 +164,43 @@ class RpcClientTest {
                 assertTrue(r.isSuccess());
             }
         }
+    }
+
+    @Test
+    void timeoutsFireFromAnInjectedSchedulerWithoutSleeping() throws Exception {
+        java.util.concurrent.ConcurrentLinkedQueue<Runnable> due = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        TimeoutScheduler manual = (task, delay) -> {
+            due.add(task);
+            return () -> due.remove(task);
+        };
+        try (RpcClient c = RpcClient.builder(server.localAddress()).timeoutScheduler(manual).build()) {
+            try (RpcReply r = c.call(TestProgram.PROGRAM, 1, 0, AuthNone.INSTANCE, XdrWriter.VOID).get()) {
+                assertTrue(r.isSuccess());
+            }
+            assertTrue(due.isEmpty(), "an answered call cancels its timer");
+            CompletableFuture<RpcReply> silent = c.call(TestProgram.PROGRAM, 1, TestProgram.SILENT,
+                    AuthNone.INSTANCE, XdrWriter.VOID);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (due.isEmpty() && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            assertEquals(1, due.size());
+            assertTrue(!silent.isDone(), "no timeout before the scheduler fires");
+            due.poll().run();
+            assertInstanceOf(RpcTimeoutException.class, cause(silent));
+        }
+    }
+
+    @Test
+    void closingAReplyTwiceReleasesOnce() throws Exception {
+        RpcReply r = client.call(TestProgram.PROGRAM, 1, TestProgram.ECHO, AuthNone.INSTANCE,
+                out -> out.writeOpaque(new byte[100])).get();
+        io.netty.buffer.ByteBuf kept = r.results().readOpaqueRetainedSlice("echo", 100);
+        r.close();
+        r.close();
+        assertEquals(1, kept.refCnt());
+        assertEquals(100, kept.readableBytes());
+        kept.release();
     }
 
     @Test

@@ -85,6 +85,7 @@ class MountTest {
         MountResult r = root.mount("/export").get();
         assertTrue(r.isOk());
         assertArrayEquals(ROOT, r.handle());
+        assertEquals(io.rowfs.protocol.nfs3.FileHandle.of(ROOT), r.fileHandle());
         assertArrayEquals(new int[] {AuthFlavor.AUTH_SYS}, r.authFlavors());
         assertEquals(List.of(new MountEntry("127.0.0.1", "/export")), root.dump().get());
         root.unmount("/export").get();

@@ -119,6 +119,31 @@ class Nfs3ClientServerTest {
     }
 
     @Test
+    void manyPipelinedCallsAnsweredOutOfOrderFromOtherThreadsEachGetTheirOwnResult() {
+        service.answer = (ctx, a) -> {
+            ReadArgs r = (ReadArgs) a;
+            int n = (int) r.offset();
+            return CompletableFuture.supplyAsync(() -> ReadResult.ok(PostOpAttr.ABSENT, false,
+                    Nfs3Samples.data(n)), CompletableFuture.delayedExecutor(n % 7, TimeUnit.MILLISECONDS));
+        };
+        java.util.List<CompletableFuture<ReadResult>> calls = new java.util.ArrayList<>();
+        for (int n = 0; n < 300; n++) {
+            calls.add(client.read(cred, new ReadArgs(Nfs3Samples.handle(), n, n)));
+        }
+        for (int n = 0; n < 300; n++) {
+            ReadResult r = calls.get(n).join();
+            var expected = Nfs3Samples.data(n);
+            try {
+                assertEquals(n, r.count());
+                assertEquals(expected, r.data());
+            } finally {
+                r.release();
+                expected.release();
+            }
+        }
+    }
+
+    @Test
     void largeReadDataArrivesIntact() {
         service.answer = (ctx, a) -> CompletableFuture.completedFuture(
                 ReadResult.ok(Nfs3Samples.attrs(), true, Nfs3Samples.data(1 << 20)));

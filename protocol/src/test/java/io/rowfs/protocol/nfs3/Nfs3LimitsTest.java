@@ -136,6 +136,20 @@ class Nfs3LimitsTest {
                 () -> Codec.decode(Codec.bytes(out -> out.writeInt(2)), PostOpAttr::decode));
     }
 
+    @Test
+    void writeCountDifferentFromTheDataLengthIsGarbageAndReleasesTheSlice() {
+        ByteBuf data = Unpooled.buffer().writeZero(10);
+        ByteBuf wire = Unpooled.buffer();
+        new WriteArgs(Nfs3Samples.handle(), 0, 11, StableHow.UNSTABLE, data)
+                .encode(new io.rowfs.protocol.xdr.XdrEncoder(wire));
+        data.release();
+        XdrException e = assertThrows(XdrException.class, () -> WriteArgs.decode(new XdrDecoder(wire)));
+        assertTrue(e.getMessage().contains("count 11") && e.getMessage().contains("length 10"),
+                e.getMessage());
+        assertEquals(1, wire.refCnt(), "the slice taken before the check was released");
+        wire.release();
+    }
+
     private static byte[] writeWire(int len) {
         return Codec.bytes(out -> {
             Nfs3Samples.handle().encode(out);

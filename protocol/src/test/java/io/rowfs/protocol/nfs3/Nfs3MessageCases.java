@@ -85,7 +85,7 @@ final class Nfs3MessageCases {
                 data(5)));
         args(Nfs3Procedure.WRITE, "file sync, empty", () -> WriteArgs.of(handle(), 7,
                 StableHow.FILE_SYNC, data(0)));
-        args(Nfs3Procedure.WRITE, "data sync, count differs", () -> new WriteArgs(handle(), 1, 100,
+        args(Nfs3Procedure.WRITE, "data sync, large", () -> WriteArgs.of(handle(), 1,
                 StableHow.DATA_SYNC, data(1500)));
         args(Nfs3Procedure.CREATE, "unchecked", () -> new CreateArgs(handle(), name("f"),
                 CreateHow.unchecked(sattrAll())));

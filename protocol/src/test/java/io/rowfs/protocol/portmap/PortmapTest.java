@@ -52,7 +52,8 @@ class PortmapTest {
         assertEquals(0, client.getPort(100003, 3, Portmap.IPPROTO_TCP).get());
         assertTrue(client.set(new Mapping(100003, 3, Portmap.IPPROTO_TCP, 2049)).get());
         assertTrue(client.set(new Mapping(100003, 3, Portmap.IPPROTO_UDP, 2050)).get());
-        assertFalse(client.set(new Mapping(100003, 3, Portmap.IPPROTO_TCP, 9999)).get(), "already mapped");
+        assertFalse(client.set(new Mapping(100003, 3, Portmap.IPPROTO_TCP, 9999)).get(), "mapped elsewhere");
+        assertTrue(client.set(new Mapping(100003, 3, Portmap.IPPROTO_TCP, 2049)).get(), "same mapping again");
         assertEquals(2049, client.getPort(100003, 3, Portmap.IPPROTO_TCP).get());
         assertEquals(2050, client.getPort(100003, 3, Portmap.IPPROTO_UDP).get());
         assertEquals(0, client.getPort(100003, 4, Portmap.IPPROTO_TCP).get());
@@ -77,9 +78,42 @@ class PortmapTest {
     }
 
     @Test
+    void aServerRegistersWithAPortmapperThroughTheClient() throws Exception {
+        try (RpcServer server = RpcServer.builder().program(new TestProgram()).udp(false).build().start()) {
+            assertTrue(client.registerServer(server).get());
+            assertEquals(server.port(), client.getPort(TestProgram.PROGRAM, 2, Portmap.IPPROTO_TCP).get());
+            assertEquals(0, client.getPort(TestProgram.PROGRAM, 2, Portmap.IPPROTO_UDP).get());
+            assertTrue(client.unset(TestProgram.PROGRAM, 1).get());
+            assertTrue(client.set(new Mapping(TestProgram.PROGRAM, 1, Portmap.IPPROTO_TCP, 1)).get());
+            assertFalse(client.registerServer(server).get(), "a registration that clashes with another port");
+        }
+    }
+
+    @Test
     void theEmbeddedPortmapperListsItself() throws Exception {
         registry.registerServer(portmapper);
         assertEquals(portmapper.port(), client.getPort(Portmap.PROGRAM, Portmap.VERSION, Portmap.IPPROTO_TCP).get());
+    }
+
+    @Test
+    void embeddedPortmapperFallsBackWhenPort111IsTaken() throws Exception {
+        java.net.ServerSocket holder = null;
+        try {
+            try {
+                holder = new java.net.ServerSocket(Portmap.PORT, 1, java.net.InetAddress.getLoopbackAddress());
+            } catch (java.io.IOException alreadyTakenOrNotRoot) {
+                // someone else holds 111 (or we may not bind it): the fallback must happen all the same
+            }
+            try (RpcServer pm = EmbeddedPortmapper.start(new PortmapRegistry(),
+                    java.net.InetAddress.getLoopbackAddress(), 0)) {
+                assertTrue(pm.port() != Portmap.PORT && pm.port() > 0, "port " + pm.port());
+                try (RpcClient c = RpcClient.builder(pm.localAddress()).build()) {
+                    new PortmapClient(c).ping().get();
+                }
+            }
+        } finally {
+            if (holder != null) holder.close();
+        }
     }
 
     @Test

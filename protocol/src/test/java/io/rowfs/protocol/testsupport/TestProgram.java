@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
  * A small RPC program for tests, versions 1..2:
  * 0 NULL; 1 ECHO opaque (replied later from another thread); 2 reads an int (GARBAGE_ARGS when
  * absent) and returns it plus one; 3 throws a RuntimeException (SYSTEM_ERR); 4 never replies;
- * 5 returns the caller's AUTH_SYS uid (AUTH_TOOWEAK without AUTH_SYS); 6 is not a procedure (PROC_UNAVAIL).
+ * 5 returns the caller's AUTH_SYS uid (AUTH_TOOWEAK without AUTH_SYS); 6 returns the caller's
+ * source port and transport ordinal; 7 is not a procedure (PROC_UNAVAIL).
  */
 public final class TestProgram implements RpcProgram {
     public static final int PROGRAM = 0x2000_0101;
@@ -24,7 +25,8 @@ public final class TestProgram implements RpcProgram {
     public static final int CRASH = 3;
     public static final int SILENT = 4;
     public static final int WHOAMI = 5;
-    public static final int MISSING = 6;
+    public static final int PEER_PORT = 6;
+    public static final int MISSING = 7;
 
     @Override
     public int program() {
@@ -43,7 +45,7 @@ public final class TestProgram implements RpcProgram {
 
     @Override
     public boolean hasProcedure(int version, int procedure) {
-        return procedure >= NULL && procedure <= WHOAMI;
+        return procedure >= NULL && procedure <= PEER_PORT;
     }
 
     @Override
@@ -72,6 +74,11 @@ public final class TestProgram implements RpcProgram {
                 } else {
                     replier.authError(AuthStat.AUTH_TOOWEAK);
                 }
+            }
+            case PEER_PORT -> {
+                int port = call.remoteAddress().getPort();
+                int transport = call.transport().ordinal();
+                replier.success(out -> out.writeInt(port).writeInt(transport));
             }
             default -> replier.procUnavailable();
         }

@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.util.Arrays;
 import java.util.Random;
@@ -71,6 +70,27 @@ class RpcServerTest {
                 RpcReplyHeader h = RpcMessages.replyHeader(good.call(RpcMessages.nullCall(100 + i)));
                 assertEquals(100 + i, h.xid());
             }
+        }
+    }
+
+    @Test
+    void recordsInManyFragmentsOverARealSocket() throws Exception {
+        byte[] call = RpcMessages.call(6, TestProgram.PROGRAM, 1, TestProgram.ECHO,
+                io.rowfs.protocol.rpc.AuthNone.INSTANCE, out -> out.writeOpaque(new byte[1000]));
+        java.io.ByteArrayOutputStream wire = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < call.length; i++) {
+            boolean last = i == call.length - 1;
+            wire.write(new byte[] {(byte) (last ? 0x80 : 0), 0, 0, 1, call[i]});
+        }
+        try (RawTcp tcp = new RawTcp(server.localAddress())) {
+            byte[] bytes = wire.toByteArray();
+            for (int off = 0; off < bytes.length; off += 7) {
+                tcp.write(Arrays.copyOfRange(bytes, off, Math.min(bytes.length, off + 7)));
+            }
+            byte[] reply = tcp.readRecord();
+            assertEquals(6, RpcMessages.replyHeader(reply).xid());
+            assertEquals(24 + 4 + 1000, reply.length);
+            assertEquals(ReplyStatus.SUCCESS, RpcMessages.replyHeader(tcp.call(RpcMessages.nullCall(7))).status());
         }
     }
 
@@ -187,7 +207,7 @@ class RpcServerTest {
 
     private void udpSend(byte[] message) throws IOException {
         try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-            s.send(new DatagramPacket(message, message.length, (InetSocketAddress) server.localAddress()));
+            s.send(new DatagramPacket(message, message.length, server.localAddress()));
         }
     }
 }

@@ -301,7 +301,7 @@ public final class ShadowFs implements AutoCloseable {
         }
         try {
             setOwner(p, attrs, cred, false);
-            Files.setAttribute(p, "unix:mode", perm, LinkOption.NOFOLLOW_LINKS);
+            setMode(p, type, perm); // never open a FIFO or device to chmod it
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(p);
             throw e;
@@ -418,6 +418,15 @@ public final class ShadowFs implements AutoCloseable {
             return registered(dir.path(), dir.inode(), name, dir.path().resolve(name));
         } catch (NoSuchFileException e) {
             return null;
+        }
+    }
+
+    /** Inode number of a listed entry, or -1 when it vanished since the listing. */
+    public long inodeOf(Node dir, String name) throws IOException {
+        try {
+            return AttrReader.inode(dir.path().resolve(name));
+        } catch (NoSuchFileException e) {
+            return -1;
         }
     }
 
@@ -540,7 +549,7 @@ public final class ShadowFs implements AutoCloseable {
             Files.setAttribute(p, "unix:gid", s.gid(), LinkOption.NOFOLLOW_LINKS);
         }
         if (s.mode() != null && !symlink) {
-            Files.setAttribute(p, "unix:mode", s.mode() & 07777, LinkOption.NOFOLLOW_LINKS);
+            setMode(p, current.type(), s.mode() & 07777);
         }
         if (s.atime() != null || s.mtime() != null) {
             FileTime now = FileTime.from(Instant.now(clock));
@@ -548,6 +557,18 @@ public final class ShadowFs implements AutoCloseable {
                     ? Files.getFileAttributeView(p, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
                     : Files.getFileAttributeView(p, BasicFileAttributeView.class);
             v.setTimes(time(s.mtime(), now), time(s.atime(), now), null);
+        }
+    }
+
+    /**
+     * chmod: fchmod through an O_NOFOLLOW open for files and directories; plain chmod(2) for special
+     * files, whose open would block (FIFO) or touch a device.
+     */
+    private static void setMode(Path p, FileType type, int mode) throws IOException {
+        if (type == FileType.REGULAR || type == FileType.DIRECTORY) {
+            Files.setAttribute(p, "unix:mode", mode, LinkOption.NOFOLLOW_LINKS);
+        } else {
+            Files.setAttribute(p, "unix:mode", mode);
         }
     }
 

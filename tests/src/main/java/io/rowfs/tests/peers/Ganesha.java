@@ -147,14 +147,20 @@ public final class Ganesha implements AutoCloseable {
         }
     }
 
-    static Map<String, String> parse(String keyValueLines) {
+    /** Parses the {@code key=value} lines the peer scripts print. */
+    static Map<String, String> parseKeyValues(String lines) {
         Map<String, String> m = new HashMap<>();
-        for (String line : keyValueLines.split("\n")) {
+        for (String line : lines.split("\n")) {
             int eq = line.indexOf('=');
             if (eq > 0) {
                 m.put(line.substring(0, eq).trim(), line.substring(eq + 1).trim());
             }
         }
+        return m;
+    }
+
+    static Map<String, String> parse(String keyValueLines) {
+        Map<String, String> m = parseKeyValues(keyValueLines);
         for (String k : List.of("netns", "workdir", "export", "nfs_port", "mnt_port", "ganesha_pid")) {
             if (!m.containsKey(k)) {
                 throw new PeerException("ganesha.sh printed no '" + k + "': " + keyValueLines);

@@ -10,8 +10,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A long-running process (a server in a netns, a bridge, QEMU) whose stdout and stderr go to a log
- * file. {@link #close()} stops it by its own PID (SIGTERM, then SIGKILL after 5 s), and its
- * descendants, never by name.
+ * file. {@link #close()} stops it and the descendants it had at that moment by PID (SIGTERM, then
+ * SIGKILL after 5 s) and returns once they are gone; never by name.
  */
 public final class ManagedProcess implements AutoCloseable {
     private final List<String> command;
@@ -114,7 +114,16 @@ public final class ManagedProcess implements AutoCloseable {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
         }
-        children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle child : children) {
+            try {
+                child.onExit().get(5, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+                child.destroyForcibly();
+            } catch (InterruptedException e) {
+                child.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     static void sleep(long millis) {

@@ -1,0 +1,49 @@
+package io.rowfs.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.rowfs.protocol.metrics.MetricsHttpServer;
+import io.rowfs.protocol.metrics.MetricsRegistry;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import org.junit.jupiter.api.Test;
+
+class StatsCommandTest {
+    @Test
+    void printsATableFromARunningEndpoint() throws Exception {
+        MetricsRegistry r = new MetricsRegistry();
+        r.counter("rowfs_nfs_calls_total", "calls", "procedure", "destination").labels("READ", "main").add(1234567);
+        try (MetricsHttpServer server = MetricsHttpServer.start(new InetSocketAddress("127.0.0.1", 0), r)) {
+            StatsCommand cmd = new StatsCommand();
+            cmd.url = "http://127.0.0.1:" + server.port() + "/metrics";
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            cmd.out = new PrintStream(out, true);
+            assertEquals(0, cmd.call());
+            String text = out.toString();
+            assertTrue(text.startsWith("rowfs_nfs_calls_total\n"), text);
+            assertTrue(text.contains("procedure=READ destination=main") && text.contains("1,234,567"), text);
+        }
+    }
+
+    @Test
+    void saysClearlyWhenNothingListens() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        StatsCommand cmd = new StatsCommand();
+        cmd.url = "http://127.0.0.1:" + port + "/metrics";
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        cmd.err = new PrintStream(err, true);
+        assertEquals(1, cmd.call());
+        assertTrue(err.toString().contains("nothing serves metrics at"), err.toString());
+    }
+
+    @Test
+    void isRegisteredAsASubcommand() {
+        assertTrue(Rowfs.commandLine().getSubcommands().containsKey("stats"));
+    }
+}

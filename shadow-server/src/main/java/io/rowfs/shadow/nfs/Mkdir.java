@@ -1,0 +1,26 @@
+package io.rowfs.shadow.nfs;
+
+import io.rowfs.protocol.nfs3.*;
+import io.rowfs.shadow.fs.*;
+import java.io.IOException;
+
+/** MKDIR (RFC 1813 3.3.9). */
+final class Mkdir implements Procedure<MkdirArgs, MkdirResult> {
+    private final ShadowContext c;
+
+    Mkdir(ShadowContext c) {
+        this.c = c;
+    }
+
+    @Override
+    public MkdirResult run(NfsContext ctx, MkdirArgs args) throws IOException {
+        ShadowFs.Node dir = c.node(args.dir());
+        try {
+            ShadowFs.Node n = c.fs.mkdir(dir, args.name().toString(), ShadowContext.setAttrs(args.attributes()),
+                    ShadowContext.cred(ctx));
+            return MkdirResult.ok(c.handle(n.attrs()), c.postOp(n.attrs()), c.wcc(dir.attrs(), dir.path()));
+        } catch (IOException e) {
+            throw Statuses.nfs(e).withWcc(c.wcc(dir.attrs(), dir.path()));
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package io.rowfs.shadow.nfs;
+
+import io.rowfs.protocol.nfs3.*;
+import io.rowfs.shadow.fs.*;
+import java.io.IOException;
+
+/** MKNOD (RFC 1813 3.3.11): FIFOs and sockets; character and block devices where the host allows (root). */
+final class Mknod implements Procedure<MknodArgs, MknodResult> {
+    private final ShadowContext c;
+
+    Mknod(ShadowContext c) {
+        this.c = c;
+    }
+
+    @Override
+    public MknodResult run(NfsContext ctx, MknodArgs args) throws IOException {
+        ShadowFs.Node dir = c.node(args.dir());
+        try {
+            io.rowfs.shadow.fs.FileType type = io.rowfs.shadow.fs.FileType.values()[args.type().ordinal()];
+            SpecData3 spec = args.spec() == null ? SpecData3.NONE : args.spec();
+            Sattr3 s = args.attributes() == null ? Sattr3.EMPTY : args.attributes();
+            ShadowFs.Node n = c.fs.mknod(dir, args.name().toString(), type, spec.major(), spec.minor(),
+                    ShadowContext.setAttrs(s), ShadowContext.cred(ctx));
+            return MknodResult.ok(c.handle(n.attrs()), c.postOp(n.attrs()), c.wcc(dir.attrs(), dir.path()));
+        } catch (IOException e) {
+            throw Statuses.nfs(e).withWcc(c.wcc(dir.attrs(), dir.path()));
+        }
+    }
+}

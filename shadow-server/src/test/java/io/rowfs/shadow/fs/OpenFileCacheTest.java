@@ -1,0 +1,53 @@
+package io.rowfs.shadow.fs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OpenFileCacheTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void reusesChannelsEvictsLruAndClosesOnlyWhenReleased() throws Exception {
+        Path[] f = new Path[3];
+        for (int i = 0; i < 3; i++) {
+            f[i] = Files.writeString(dir.resolve("f" + i), "x");
+        }
+        try (OpenFileCache c = new OpenFileCache(2, false)) {
+            OpenFileCache.Open a = c.acquire(0, f[0], false);
+            OpenFileCache.Open a2 = c.acquire(0, f[0], true);
+            assertSame(a, a2);
+            a2.close();
+            c.acquire(1, f[1], false).close();
+            c.acquire(2, f[2], false).close(); // evicts 0, but a still holds it
+            assertFalse(c.contains(0));
+            assertEquals(2, c.size());
+            assertTrue(a.channel().isOpen(), "in use: must stay open");
+            a.close();
+            assertFalse(a.channel().isOpen(), "evicted and released: closed");
+            OpenFileCache.Open b = c.acquire(1, f[1], false);
+            c.invalidate(1);
+            assertTrue(b.channel().isOpen());
+            b.close();
+            assertFalse(b.channel().isOpen());
+        }
+    }
+
+    @Test
+    void readOnlyCacheRefusesWrites() throws Exception {
+        Path p = Files.writeString(dir.resolve("r"), "x");
+        try (OpenFileCache c = new OpenFileCache(2, true)) {
+            assertEquals(FsError.READ_ONLY,
+                    assertThrows(FsException.class, () -> c.acquire(1, p, true)).error());
+            c.acquire(1, p, false).close();
+        }
+    }
+}

@@ -1,0 +1,265 @@
+package io.rowfs.shadow.fs;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.Unpooled;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ShadowFsTest {
+    @TempDir
+    Path export;
+    ShadowFs fs;
+
+    @BeforeEach
+    void open() throws Exception {
+        fs = new ShadowFs(export, null, false, 1, 16, Clock.systemUTC());
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        fs.close();
+    }
+
+    private ShadowFs restart() throws Exception {
+        fs.close();
+        fs = new ShadowFs(export, null, false, 1, 16, Clock.systemUTC());
+        return fs;
+    }
+
+    private ShadowFs.Node root() throws Exception {
+        return fs.node(fs.rootHandle());
+    }
+
+    private ShadowFs.Node mkfile(ShadowFs.Node dir, String name) throws Exception {
+        return fs.create(dir, name, ShadowFs.CreateMode.GUARDED, SetAttrs.NONE, null, Cred.ROOT);
+    }
+
+    @Test
+    void rootHandleIsStableAcrossRestart() throws Exception {
+        byte[] h = fs.rootHandle();
+        restart();
+        assertArrayEquals(h, fs.rootHandle());
+        assertEquals(fs.root(), fs.resolve(h));
+    }
+
+    @Test
+    void handlesSurviveRestartAndRenameOfFileAndOfAncestor() throws Exception {
+        ShadowFs.Node a = fs.mkdir(root(), "a", SetAttrs.NONE, Cred.ROOT);
+        ShadowFs.Node b = fs.mkdir(a, "b", SetAttrs.NONE, Cred.ROOT);
+        ShadowFs.Node f = mkfile(b, "f");
+        byte[] hf = fs.handle(f.inode());
+        byte[] hb = fs.handle(b.inode());
+        restart();
+        assertEquals(export.toRealPath().resolve("a/b/f"), fs.resolve(hf));
+        fs.rename(fs.node(hb), "f", root(), "g");
+        assertEquals(export.toRealPath().resolve("g"), fs.resolve(hf));
+        fs.rename(root(), "a", root(), "z");
+        assertEquals(export.toRealPath().resolve("z/b"), fs.resolve(hb));
+        restart();
+        assertEquals(export.toRealPath().resolve("z/b"), fs.resolve(hb));
+        assertEquals(export.toRealPath().resolve("g"), fs.resolve(hf));
+    }
+
+    @Test
+    void handlesSurviveOutOfBandRenameAndLostTableThroughScan() throws Exception {
+        ShadowFs.Node d = fs.mkdir(root(), "d", SetAttrs.NONE, Cred.ROOT);
+        ShadowFs.Node f = mkfile(d, "f");
+        byte[] hf = fs.handle(f.inode());
+        fs.close();
+        Files.delete(export.resolve(StateDir.DEFAULT_NAME).resolve("inodes.log"));
+        Files.createDirectories(export.resolve("x/y"));
+        Files.move(export.resolve("d"), export.resolve("x/y/moved"));
+        fs = new ShadowFs(export, null, false, 1, 16, Clock.systemUTC());
+        assertEquals(export.toRealPath().resolve("x/y/moved/f"), fs.resolve(hf));
+        // after the scan adopted the handle's generation, the same handle keeps working
+        restart();
+        assertEquals(export.toRealPath().resolve("x/y/moved/f"), fs.resolve(hf));
+    }
+
+    @Test
+    void removedObjectsAreStaleAndReusedInodesDoNotResurrectOldHandles() throws Exception {
+        ShadowFs.Node f = mkfile(root(), "f");
+        byte[] h = fs.handle(f.inode());
+        fs.remove(root(), "f");
+        assertEquals(FsError.STALE, assertThrows(FsException.class, () -> fs.resolve(h)).error());
+        // create files until the inode number is reused (tmpfs/ext4 reuse quickly); the old handle
+        // must stay stale because the generation differs
+        for (int i = 0; i < 200; i++) {
+            ShadowFs.Node n = mkfile(root(), "n" + i);
+            if (n.inode() == f.inode()) {
+                assertEquals(FsError.STALE, assertThrows(FsException.class, () -> fs.resolve(h)).error());
+                return;
+            }
+        }
+    }
+
+    @Test
+    void forgedAndTruncatedHandlesAreBadHandles() throws Exception {
+        byte[] h = fs.rootHandle();
+        byte[] forged = h.clone();
+        forged[10] ^= 1;
+        assertEquals(FsError.BAD_HANDLE, assertThrows(FsException.class, () -> fs.resolve(forged)).error());
+        byte[] shortH = java.util.Arrays.copyOf(h, 20);
+        assertEquals(FsError.BAD_HANDLE, assertThrows(FsException.class, () -> fs.resolve(shortH)).error());
+        // a handle of another server (other key) is not accepted either
+        Path other = Files.createDirectory(export.resolve("other"));
+        try (ShadowFs o = new ShadowFs(other, null, false, 1, 4, Clock.systemUTC())) {
+            byte[] oh = o.rootHandle();
+            assertEquals(FsError.BAD_HANDLE, assertThrows(FsException.class, () -> fs.resolve(oh)).error());
+        }
+    }
+
+    @Test
+    void traversalNamesNeverLeaveTheExport() throws Exception {
+        ShadowFs.Node r = root();
+        for (String bad : new String[] {"..", ".", "", "a/b", "/etc", "../x", "x\0y", "/"}) {
+            assertThrows(FsException.class, () -> mkfile(r, bad), bad);
+            assertThrows(FsException.class, () -> fs.mkdir(r, bad, SetAttrs.NONE, Cred.ROOT), bad);
+            assertThrows(FsException.class, () -> fs.remove(r, bad), bad);
+        }
+        for (String bad : new String[] {"a/b", "/etc", "../x", "x\0y", "/", "", "/etc/passwd"}) {
+            assertThrows(FsException.class, () -> fs.lookup(r, bad), bad);
+        }
+        assertEquals(FsError.NAME_TOO_LONG,
+                assertThrows(FsException.class, () -> mkfile(r, "x".repeat(256))).error());
+        // ".." of the root is the root; "." is the directory itself
+        assertEquals(fs.root(), fs.lookup(r, "..").path());
+        assertEquals(fs.root(), fs.lookup(r, ".").path());
+        ShadowFs.Node d = fs.mkdir(r, "d", SetAttrs.NONE, Cred.ROOT);
+        assertEquals(fs.root(), fs.lookup(d, "..").path());
+        ShadowFs.Node e = fs.mkdir(d, "e", SetAttrs.NONE, Cred.ROOT);
+        assertEquals(d.path(), fs.lookup(e, "..").path());
+        // symlinks pointing outside are stored as links, never followed by the server
+        ShadowFs.Node l = fs.symlink(r, "out", "/etc", SetAttrs.NONE, Cred.ROOT);
+        assertEquals(FileType.SYMLINK, l.attrs().type());
+        assertEquals(FsError.NOT_DIR, assertThrows(FsException.class, () -> fs.lookup(l, "passwd")).error());
+    }
+
+    @Test
+    void stateDirectoryIsHiddenAndUntouchable() throws Exception {
+        ShadowFs.Node r = root();
+        assertTrue(Files.isDirectory(export.resolve(StateDir.DEFAULT_NAME)));
+        assertThrows(NoSuchFileException.class, () -> fs.lookup(r, StateDir.DEFAULT_NAME));
+        assertEquals(FsError.ACCESS, assertThrows(FsException.class,
+                () -> fs.remove(r, StateDir.DEFAULT_NAME)).error());
+        assertEquals(FsError.ACCESS, assertThrows(FsException.class,
+                () -> fs.rmdir(r, StateDir.DEFAULT_NAME)).error());
+        mkfile(r, "f");
+        assertEquals(FsError.ACCESS, assertThrows(FsException.class,
+                () -> fs.rename(r, "f", r, StateDir.DEFAULT_NAME)).error());
+        List<String> names = new ArrayList<>();
+        fs.list(r, 0).forEach(e -> names.add(e.name()));
+        assertEquals(List.of("f"), names);
+    }
+
+    @Test
+    void exclusiveCreateAnswersRetransmissionWithSameVerifier() throws Exception {
+        byte[] v = {1, 2, 3, 4, (byte) 0xF5, 6, 7, 8};
+        ShadowFs.Node a = fs.create(root(), "x", ShadowFs.CreateMode.EXCLUSIVE, SetAttrs.NONE, v, Cred.ROOT);
+        ShadowFs.Node b = fs.create(root(), "x", ShadowFs.CreateMode.EXCLUSIVE, SetAttrs.NONE, v, Cred.ROOT);
+        assertEquals(a.inode(), b.inode());
+        byte[] w = v.clone();
+        w[7] = 9;
+        assertThrows(FileAlreadyExistsException.class,
+                () -> fs.create(root(), "x", ShadowFs.CreateMode.EXCLUSIVE, SetAttrs.NONE, w, Cred.ROOT));
+        assertThrows(FileAlreadyExistsException.class, () -> mkfile(root(), "x"));
+        // UNCHECKED over an existing file succeeds and applies the size
+        ShadowFs.Node u = fs.create(root(), "x", ShadowFs.CreateMode.UNCHECKED,
+                new SetAttrs(0600, null, null, 0L, null, null), null, Cred.ROOT);
+        assertEquals(a.inode(), u.inode());
+        assertEquals(0600, u.attrs().mode());
+    }
+
+    @Test
+    void writeReadSparseTruncateAndCommit() throws Exception {
+        ShadowFs.Node f = mkfile(root(), "data");
+        byte[] payload = "hello".getBytes(StandardCharsets.UTF_8);
+        FileAttrs a = fs.write(f, 1 << 20, Unpooled.wrappedBuffer(payload), ShadowFs.Stable.UNSTABLE);
+        assertEquals((1 << 20) + 5, a.size());
+        fs.commit(f);
+        ShadowFs.ReadResult r = fs.read(fs.node(fs.handle(f.inode())), 0, 4, ByteBufAllocator.DEFAULT);
+        try {
+            assertEquals(4, r.data().readableBytes());
+            assertEquals(0, r.data().getInt(0));
+            assertFalse(r.eof());
+        } finally {
+            r.data().release();
+        }
+        r = fs.read(f, 1 << 20, 100, ByteBufAllocator.DEFAULT);
+        try {
+            assertEquals("hello", r.data().toString(StandardCharsets.UTF_8));
+            assertTrue(r.eof());
+        } finally {
+            r.data().release();
+        }
+        FileAttrs t = fs.setAttrs(f, new SetAttrs(null, null, null, 3L, null, null));
+        assertEquals(3, t.size());
+        t = fs.setAttrs(fs.node(fs.handle(f.inode())), new SetAttrs(null, null, null, 10_000L, null,
+                SetAttrs.TimeSet.client(1_000_000, 5)));
+        assertEquals(10_000, t.size());
+        assertEquals(1_000_000, t.mtimeSec());
+        assertEquals(5, t.mtimeNsec());
+    }
+
+    @Test
+    void linksSymlinksFifoAndSocket() throws Exception {
+        ShadowFs.Node r = root();
+        ShadowFs.Node f = mkfile(r, "f");
+        ShadowFs.Node l = fs.link(f, r, "hard");
+        assertEquals(2, l.attrs().nlink());
+        fs.remove(r, "f");
+        assertEquals(export.toRealPath().resolve("hard"), fs.resolve(fs.handle(f.inode())));
+        ShadowFs.Node s = fs.symlink(r, "s", "hard", SetAttrs.NONE, Cred.ROOT);
+        assertEquals("hard", fs.readlink(s));
+        ShadowFs.Node p = fs.mknod(r, "p", FileType.FIFO, 0, 0, new SetAttrs(0640, null, null, null, null, null), Cred.ROOT);
+        assertEquals(FileType.FIFO, p.attrs().type());
+        assertEquals(0640, p.attrs().mode());
+        ShadowFs.Node so = fs.mknod(r, "sock", FileType.SOCKET, 0, 0, SetAttrs.NONE, Cred.ROOT);
+        assertEquals(FileType.SOCKET, so.attrs().type());
+        assertEquals(FsError.BAD_TYPE, assertThrows(FsException.class,
+                () -> fs.mknod(r, "reg", FileType.REGULAR, 0, 0, SetAttrs.NONE, Cred.ROOT)).error());
+    }
+
+    @Test
+    void listingResumesAfterAnyCookieEvenWhenTheDirectoryChanged() throws Exception {
+        ShadowFs.Node r = root();
+        for (int i = 0; i < 50; i++) {
+            mkfile(r, "f" + i);
+        }
+        List<ShadowFs.DirEntry> all = fs.list(r, 0);
+        assertEquals(50, all.size());
+        ShadowFs.DirEntry mid = all.get(20);
+        fs.remove(r, mid.name());
+        List<ShadowFs.DirEntry> rest = fs.list(r, mid.cookie());
+        assertEquals(all.subList(21, 50), rest);
+    }
+
+    @Test
+    void readOnlyRefusesMutation() throws Exception {
+        mkfile(root(), "f");
+        fs.close();
+        fs = new ShadowFs(export, null, true, 1, 16, Clock.systemUTC());
+        ShadowFs.Node r = root();
+        assertEquals(FsError.READ_ONLY, assertThrows(FsException.class, () -> mkfile(r, "g")).error());
+        assertEquals(FsError.READ_ONLY, assertThrows(FsException.class, () -> fs.remove(r, "f")).error());
+        ShadowFs.Node f = fs.lookup(r, "f");
+        assertEquals(FsError.READ_ONLY, assertThrows(FsException.class,
+                () -> fs.write(f, 0, Unpooled.wrappedBuffer(new byte[1]), ShadowFs.Stable.FILE_SYNC)).error());
+    }
+}
