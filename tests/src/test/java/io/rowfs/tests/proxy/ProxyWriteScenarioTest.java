@@ -23,13 +23,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The write and namespace scenario through the proxy, main = nfs-ganesha (read-only), shadow = the
  * project's shadow server: overwrites at the block edges, append, truncate then extend, creates,
- * removes, renames, whiteouts and re-creation; every file checked against a model with libnfs's
+ * removes, renames, whiteouts and re-creation, in three setups (main: ganesha or the shadow server
+ * read-only; shadow: the shadow server or ganesha); every file checked against a model with libnfs's
  * nfs-cat, and main's export checked unchanged.
  */
 @Tag("peer")
@@ -43,8 +45,9 @@ class ProxyWriteScenarioTest {
     @TempDir
     Path work;
 
-    @Test
-    void scenario() throws Exception {
+    @ParameterizedTest
+    @EnumSource(ProxyRig.Setup.class)
+    void scenario(ProxyRig.Setup setup) throws Exception {
         Random rnd = new Random(17);
         byte[] image = new byte[5 * B + 123];
         rnd.nextBytes(image);
@@ -63,7 +66,7 @@ class ProxyWriteScenarioTest {
         model.put("keep.txt", ProxyRig.utf8("untouched\n"));
         model.put("etc/conf.d/x.conf", ProxyRig.utf8("x=1\n"));
 
-        try (ProxyRig rig = new ProxyRig(mainDir, shadowDir, work.resolve("shadow-state"));
+        try (ProxyRig rig = new ProxyRig(setup, mainDir, shadowDir, work.resolve("shadow-state"));
              ProxyServer proxy = rig.startProxy(work.resolve("proxy-state"));
              ProxyRig.Client c = new ProxyRig.Client(proxy.port(), proxy.exportPath())) {
             FileHandle img = c.lookup(c.root, "image.bin");
