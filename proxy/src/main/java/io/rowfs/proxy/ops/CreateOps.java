@@ -38,17 +38,55 @@ public final class CreateOps {
     public CreateResult create(NfsContext ctx, CreateArgs args) {
         Resolved dir = fs.ns().resolve(args.dir());
         WccAttr pre = fs.attrs().pre(dir);
-        Sattr3 given = args.how().mode() == CreateMode.EXCLUSIVE ? defaultMode(0644) : args.how().attributes();
+        if (args.how().mode() == CreateMode.EXCLUSIVE) {
+            return exclusive(ctx, args, dir, pre);
+        }
         fs.ns().lock().lock();
         try {
             Optional<Resolved> existing = fs.ns().lookup(dir, args.name());
             if (existing.isPresent() && args.how().mode() == CreateMode.UNCHECKED
                     && existing.get().type() == FileType.REG) {
-                return unchecked(existing.get(), given, pre, dir);
+                return unchecked(existing.get(), args.how().attributes(), pre, dir);
             }
-            Sattr3 attrs = owned(ctx, given);
+            Sattr3 attrs = owned(ctx, args.how().attributes());
             Resolved made = make(dir, args.name(), existing, pre, FileType.REG,
                     fh -> fs.ns().shadow().create(fh, args.name(), attrs).object());
+            return CreateResult.ok(fs.ns().handle(made), fs.attrs().post(made), fs.attrs().wcc(pre, dir.id()));
+        } finally {
+            fs.ns().lock().unlock();
+        }
+    }
+
+    /**
+     * EXCLUSIVE CREATE is passed to the shadow, which keeps the verifier: a retransmission (the name
+     * exists, in the shadow, and the shadow accepts the same verifier for it) answers the same object
+     * instead of EXIST. The new file gets the caller as owner; the client sets the rest with SETATTR.
+     */
+    private CreateResult exclusive(NfsContext ctx, CreateArgs args, Resolved dir, WccAttr pre) {
+        fs.ns().lock().lock();
+        try {
+            Optional<Resolved> existing = fs.ns().lookup(dir, args.name());
+            if (existing.isPresent()) {
+                Resolved e = existing.get();
+                if (e.type() == FileType.REG && e.record().inShadow()) {
+                    CreateResult again = fs.ns().shadow().createExclusive(fs.ns().ensureShadowDir(dir), args.name(),
+                            args.how().verifier());
+                    if (again.status().isOk() && e.shadowHandle().equals(again.object())) {
+                        return CreateResult.ok(fs.ns().handle(e), fs.attrs().post(e.id()), fs.attrs().wcc(pre, dir.id()));
+                    }
+                }
+                throw new NfsException(Nfs3Status.EXIST, "'" + args.name() + "' exists").withWcc(fs.attrs().wcc(pre, dir.id()));
+            }
+            Resolved made = make(dir, args.name(), existing, pre, FileType.REG, fh -> {
+                CreateResult r = fs.ns().shadow().createExclusive(fh, args.name(), args.how().verifier());
+                if (!r.status().isOk()) {
+                    throw new NfsException(r.status(), "shadow CREATE EXCLUSIVE: " + r.status());
+                }
+                FileHandle file = r.object() != null ? r.object() : fs.ns().shadow().lookup(fh, args.name()).object();
+                fs.ns().shadow().setattr(file, new Sattr3(null, ctx.uid(), ctx.gid(), null,
+                        SetTime.DONT_CHANGE, SetTime.DONT_CHANGE));
+                return file;
+            });
             return CreateResult.ok(fs.ns().handle(made), fs.attrs().post(made), fs.attrs().wcc(pre, dir.id()));
         } finally {
             fs.ns().lock().unlock();
@@ -127,10 +165,6 @@ public final class CreateOps {
     private static Sattr3 owned(NfsContext ctx, Sattr3 s) {
         return new Sattr3(s.mode(), s.uid() != null ? s.uid() : ctx.uid(), s.gid() != null ? s.gid() : ctx.gid(),
                 s.size(), s.atime(), s.mtime());
-    }
-
-    private static Sattr3 defaultMode(int mode) {
-        return new Sattr3(mode, null, null, null, SetTime.DONT_CHANGE, SetTime.DONT_CHANGE);
     }
 
     private static Sattr3 withMode(Sattr3 s, int mode) {

@@ -7,6 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rowfs.protocol.nfs3.CommitResult;
+import io.rowfs.protocol.nfs3.CreateArgs;
+import io.rowfs.protocol.nfs3.CreateHow;
+import io.rowfs.protocol.nfs3.CreateResult;
+import io.rowfs.protocol.nfs3.Filename;
+import io.rowfs.protocol.nfs3.Verifier;
 import io.rowfs.protocol.nfs3.Fattr3;
 import io.rowfs.protocol.nfs3.FileHandle;
 import io.rowfs.protocol.nfs3.GetattrArgs;
@@ -144,6 +149,20 @@ class ProxyWriteScenarioTest {
             c.write(a2, 0, ProxyRig.utf8("new a"), StableHow.FILE_SYNC);
             assertNotEquals(oldA, c.getattr(a2).fileid());
             model.put("a.txt", ProxyRig.utf8("new a"));
+
+            // EXCLUSIVE create: a retransmission (same verifier) gets the same file, another verifier EXIST
+            CreateResult ex1 = c.get(c.nfs.create(ProxyRig.ROOT, new CreateArgs(confd, Filename.of("ex"),
+                    CreateHow.exclusive(new Verifier(0x1122334455667788L)))));
+            assertEquals(Nfs3Status.OK, ex1.status());
+            CreateResult ex2 = c.get(c.nfs.create(ProxyRig.ROOT, new CreateArgs(confd, Filename.of("ex"),
+                    CreateHow.exclusive(new Verifier(0x1122334455667788L)))));
+            assertEquals(Nfs3Status.OK, ex2.status(), "retransmitted EXCLUSIVE CREATE");
+            assertArrayEquals(ex1.object().bytes(), ex2.object().bytes());
+            assertEquals(Nfs3Status.EXIST, c.get(c.nfs.create(ProxyRig.ROOT, new CreateArgs(confd, Filename.of("ex"),
+                    CreateHow.exclusive(new Verifier(1))))).status());
+            assertEquals(Nfs3Status.EXIST, c.get(c.nfs.create(ProxyRig.ROOT, new CreateArgs(c.root, Filename.of("image.bin"),
+                    CreateHow.exclusive(new Verifier(1))))).status(), "a main file is never 'the same' exclusive create");
+            model.put("etc/conf.d/ex", new byte[0]);
 
             // libnfs: listing and every file's md5 match the model
             Libnfs nfs = Libnfs.host();
