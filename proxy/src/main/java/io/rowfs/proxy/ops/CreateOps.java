@@ -46,10 +46,13 @@ public final class CreateOps {
             Optional<Resolved> existing = fs.ns().lookup(dir, args.name());
             if (existing.isPresent() && args.how().mode() == CreateMode.UNCHECKED
                     && existing.get().type() == FileType.REG) {
+                if (args.how().attributes().size() != null) {
+                    Permissions.requireWrite(ctx, fs.attrs().of(existing.get()));
+                }
                 return unchecked(existing.get(), args.how().attributes(), pre, dir);
             }
             Sattr3 attrs = owned(ctx, args.how().attributes());
-            Resolved made = make(dir, args.name(), existing, pre, FileType.REG,
+            Resolved made = make(ctx, dir, args.name(), existing, pre, FileType.REG,
                     fh -> fs.ns().shadow().create(fh, args.name(), attrs).object());
             return CreateResult.ok(fs.ns().handle(made), fs.attrs().post(made), fs.attrs().wcc(pre, dir.id()));
         } finally {
@@ -77,7 +80,7 @@ public final class CreateOps {
                 }
                 throw new NfsException(Nfs3Status.EXIST, "'" + args.name() + "' exists").withWcc(fs.attrs().wcc(pre, dir.id()));
             }
-            Resolved made = make(dir, args.name(), existing, pre, FileType.REG, fh -> {
+            Resolved made = make(ctx, dir, args.name(), existing, pre, FileType.REG, fh -> {
                 CreateResult r = fs.ns().shadow().createExclusive(fh, args.name(), args.how().verifier());
                 if (!r.status().isOk()) {
                     throw new NfsException(r.status(), "shadow CREATE EXCLUSIVE: " + r.status());
@@ -107,7 +110,7 @@ public final class CreateOps {
         Sattr3 attrs = owned(ctx, args.attributes().mode() == null ? withMode(args.attributes(), 0755) : args.attributes());
         fs.ns().lock().lock();
         try {
-            Resolved made = make(dir, args.name(), fs.ns().lookup(dir, args.name()), pre, FileType.DIR,
+            Resolved made = make(ctx, dir, args.name(), fs.ns().lookup(dir, args.name()), pre, FileType.DIR,
                     fh -> fs.ns().shadow().mkdir(fh, args.name(), attrs).object());
             return MkdirResult.ok(fs.ns().handle(made), fs.attrs().post(made), fs.attrs().wcc(pre, dir.id()));
         } finally {
@@ -121,7 +124,7 @@ public final class CreateOps {
         Sattr3 attrs = owned(ctx, args.attributes());
         fs.ns().lock().lock();
         try {
-            Resolved made = make(dir, args.name(), fs.ns().lookup(dir, args.name()), pre, FileType.LNK,
+            Resolved made = make(ctx, dir, args.name(), fs.ns().lookup(dir, args.name()), pre, FileType.LNK,
                     fh -> fs.ns().shadow().symlink(fh, args.name(), attrs, args.data()).object());
             return SymlinkResult.ok(fs.ns().handle(made), fs.attrs().post(made), fs.attrs().wcc(pre, dir.id()));
         } finally {
@@ -138,7 +141,7 @@ public final class CreateOps {
         Sattr3 attrs = owned(ctx, args.attributes() == null ? Sattr3.EMPTY : args.attributes());
         fs.ns().lock().lock();
         try {
-            Resolved made = make(dir, args.name(), fs.ns().lookup(dir, args.name()), pre, args.type(),
+            Resolved made = make(ctx, dir, args.name(), fs.ns().lookup(dir, args.name()), pre, args.type(),
                     fh -> fs.ns().shadow().mknod(fh, args.name(), args.type(), attrs, args.spec()).object());
             return MknodResult.ok(fs.ns().handle(made), fs.attrs().post(made), fs.attrs().wcc(pre, dir.id()));
         } finally {
@@ -147,11 +150,16 @@ public final class CreateOps {
     }
 
     /** Makes the object in the shadow and binds it. Caller holds the namespace lock. */
-    private Resolved make(Resolved dir, Filename name, Optional<Resolved> existing, WccAttr pre, FileType type,
-                          Function<FileHandle, FileHandle> create) {
+    private Resolved make(NfsContext ctx, Resolved dir, Filename name, Optional<Resolved> existing, WccAttr pre,
+                          FileType type, Function<FileHandle, FileHandle> create) {
         Names.checkNew(name);
         if (existing.isPresent()) {
             throw new NfsException(Nfs3Status.EXIST, "'" + name + "' exists").withWcc(fs.attrs().wcc(pre, dir.id()));
+        }
+        try {
+            Permissions.requireDirChange(ctx, fs.attrs().of(dir));
+        } catch (NfsException e) {
+            throw e.withWcc(fs.attrs().wcc(pre, dir.id()));
         }
         FileHandle dirFh = fs.ns().ensureShadowDir(dir);
         FileHandle fh = fs.ns().createInShadow(dirFh, name, () -> create.apply(dirFh), false);
