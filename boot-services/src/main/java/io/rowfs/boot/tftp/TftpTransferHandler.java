@@ -1,6 +1,7 @@
 package io.rowfs.boot.tftp;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramPacket;
@@ -24,6 +25,8 @@ final class TftpTransferHandler extends SimpleChannelInboundHandler<DatagramPack
     private final InetSocketAddress client;
     private final String name;
     private final ByteBuffer content;
+    /** {@link #content} as a ByteBuf, to copy from without a slice per packet; never released (not pooled). */
+    private final ByteBuf source;
     private final Negotiation negotiation;
     private final ReadTransfer transfer;
     private final long baseTimeoutNanos;
@@ -37,6 +40,7 @@ final class TftpTransferHandler extends SimpleChannelInboundHandler<DatagramPack
         this.client = client;
         this.name = name;
         this.content = content;
+        this.source = Unpooled.wrappedBuffer(content);
         this.negotiation = negotiation;
         this.transfer = new ReadTransfer(content.remaining(), negotiation.blksize(), negotiation.windowsize(),
                 !negotiation.oack().isEmpty(), config.maxRetries());
@@ -119,6 +123,12 @@ final class TftpTransferHandler extends SimpleChannelInboundHandler<DatagramPack
     }
 
     private void sendEach(ChannelHandlerContext ctx, long first, long last) {
+        if (first == last) { // lock step: one packet, one pass through the pipeline
+            ByteBuf data = ctx.alloc().directBuffer(4 + negotiation.blksize());
+            appendData(data, first);
+            ctx.writeAndFlush(new DatagramPacket(data, client), ctx.voidPromise());
+            return;
+        }
         for (long b = first; b <= last; b++) {
             ByteBuf data = ctx.alloc().directBuffer(4 + negotiation.blksize());
             appendData(data, b);
@@ -133,7 +143,7 @@ final class TftpTransferHandler extends SimpleChannelInboundHandler<DatagramPack
         int off = (int) ReadTransfer.offset(block, blksize);
         int len = Math.max(0, Math.min(blksize, content.limit() - off));
         buf.writeShort(TftpPackets.DATA).writeShort(TftpPackets.wireBlock(block));
-        buf.writeBytes(content.slice(off, len));
+        buf.writeBytes(source, off, len);
     }
 
     private void scheduleTimer(ChannelHandlerContext ctx, long delayNanos) {

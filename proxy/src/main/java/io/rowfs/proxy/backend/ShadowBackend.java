@@ -144,6 +144,12 @@ public final class ShadowBackend {
         return r;
     }
 
+    /** CREATE EXCLUSIVE: the shadow keeps the verifier, so a retransmission succeeds; the result is returned, not checked. */
+    public CreateResult createExclusive(FileHandle dir, Filename name, io.rowfs.protocol.nfs3.Verifier verifier) {
+        return Await.get(c.nfs.create(c.credentials, new CreateArgs(dir, name, CreateHow.exclusive(verifier))),
+                c.timeout, "shadow CREATE EXCLUSIVE");
+    }
+
     public MkdirResult mkdir(FileHandle dir, Filename name, Sattr3 attrs) {
         MkdirResult r = Await.get(c.nfs.mkdir(c.credentials, new MkdirArgs(dir, name, attrs)), c.timeout,
                 "shadow MKDIR");

@@ -46,6 +46,7 @@ public final class Namespace {
     public static final int EXPORT_ID = 1;
     private static final Filename DOT = Filename.of(".");
     private static final Filename DOTDOT = Filename.of("..");
+    private static final int LISTINGS_CACHED = 256;
 
     private final ObjectTable objects;
     private final NameIndex names;
@@ -56,6 +57,13 @@ public final class Namespace {
     private final StripedLocks objectLocks = new StripedLocks(256);
     private final Map<Long, Fattr3> mainAttrs = new ConcurrentHashMap<>();
     private final Map<Long, List<MainEntry>> mainListings = new ConcurrentHashMap<>();
+    /** Merged listings by directory id, most recently used last; guarded by {@link #lock}. */
+    private final Map<Long, List<Child>> listings = new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, List<Child>> eldest) {
+            return size() > LISTINGS_CACHED;
+        }
+    };
 
     public Namespace(ObjectTable objects, NameIndex names, MainBackend main, ShadowBackend shadow,
                      VirtualHandleCodec codec) {
@@ -181,10 +189,28 @@ public final class Namespace {
         }
     }
 
-    /** The merged listing of {@code dir} (without "." and ".."), every entry with its virtual object. */
+    /**
+     * The merged listing of {@code dir} (without "." and ".."), every entry with its virtual object
+     * (records as of when the listing was built: re-read them for current attributes). Listings are
+     * cached until a name in the directory changes.
+     */
     public List<Child> list(Resolved dir) {
         requireDir(dir);
         List<MainEntry> mainEntries = dir.record().onMain() ? mainListing(dir) : List.of();
+        lock.lock();
+        try {
+            List<Child> cached = listings.get(dir.id());
+            if (cached == null) {
+                cached = List.copyOf(merge(dir, mainEntries));
+                listings.put(dir.id(), cached);
+            }
+            return cached;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private List<Child> merge(Resolved dir, List<MainEntry> mainEntries) {
         Map<Filename, MainEntry> byName = new java.util.HashMap<>();
         for (MainEntry e : mainEntries) {
             byName.put(e.name(), e);
@@ -272,15 +298,28 @@ public final class Namespace {
     public Resolved bindNew(long parentId, Filename name, ObjectRecord record) {
         long id = objects.insert(record);
         names.put(parentId, name, NameEntry.child(id));
+        changed(parentId);
         return new Resolved(id, record);
     }
 
     public void bind(long parentId, Filename name, long childId) {
         names.put(parentId, name, NameEntry.child(childId));
+        changed(parentId);
     }
 
     public void whiteout(long parentId, Filename name) {
         names.put(parentId, name, NameEntry.WHITEOUT);
+        changed(parentId);
+    }
+
+    /** Drops the cached listing of a directory whose names changed. */
+    private void changed(long dirId) {
+        lock.lock();
+        try {
+            listings.remove(dirId);
+        } finally {
+            lock.unlock();
+        }
     }
 
     // ---- copy-up ----

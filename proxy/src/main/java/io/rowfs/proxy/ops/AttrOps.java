@@ -51,6 +51,11 @@ public final class AttrOps {
             throw new NfsException(before.type() == FileType.DIR ? Nfs3Status.ISDIR : Nfs3Status.INVAL,
                     "size of a " + before.type());
         }
+        try {
+            checkAllowed(ctx, before, s);
+        } catch (NfsException e) {
+            throw e.withWcc(fs.attrs().wcc(pre, r.id()));
+        }
         r = fs.ns().copyUp(r);
         if (s.size() != null) {
             fs.data().truncate(r, s.size());
@@ -61,5 +66,19 @@ public final class AttrOps {
             fs.ns().shadow().setattr(r.shadowHandle(), rest);
         }
         return SetattrResult.ok(fs.attrs().wcc(pre, r.id()));
+    }
+
+    /** Mode and owner need ownership (a non-root owner may not give the file away); size and times need write access. */
+    private static void checkAllowed(NfsContext ctx, Fattr3 before, Sattr3 s) {
+        if (s.mode() != null || s.uid() != null || s.gid() != null) {
+            Permissions.requireOwner(ctx, before);
+            if (ctx.uid() != 0 && s.uid() != null && s.uid() != before.uid()) {
+                throw new NfsException(Nfs3Status.PERM, "only root changes a file's owner");
+            }
+        }
+        if (s.size() != null || s.atime().how() != io.rowfs.protocol.nfs3.TimeHow.DONT_CHANGE
+                || s.mtime().how() != io.rowfs.protocol.nfs3.TimeHow.DONT_CHANGE) {
+            Permissions.requireWrite(ctx, before);
+        }
     }
 }

@@ -38,17 +38,58 @@ public final class CreateOps {
     public CreateResult create(NfsContext ctx, CreateArgs args) {
         Resolved dir = fs.ns().resolve(args.dir());
         WccAttr pre = fs.attrs().pre(dir);
-        Sattr3 given = args.how().mode() == CreateMode.EXCLUSIVE ? defaultMode(0644) : args.how().attributes();
+        if (args.how().mode() == CreateMode.EXCLUSIVE) {
+            return exclusive(ctx, args, dir, pre);
+        }
         fs.ns().lock().lock();
         try {
             Optional<Resolved> existing = fs.ns().lookup(dir, args.name());
             if (existing.isPresent() && args.how().mode() == CreateMode.UNCHECKED
                     && existing.get().type() == FileType.REG) {
-                return unchecked(existing.get(), given, pre, dir);
+                if (args.how().attributes().size() != null) {
+                    Permissions.requireWrite(ctx, fs.attrs().of(existing.get()));
+                }
+                return unchecked(existing.get(), args.how().attributes(), pre, dir);
             }
-            Sattr3 attrs = owned(ctx, given);
-            Resolved made = make(dir, args.name(), existing, pre, FileType.REG,
+            Sattr3 attrs = owned(ctx, args.how().attributes());
+            Resolved made = make(ctx, dir, args.name(), existing, pre, FileType.REG,
                     fh -> fs.ns().shadow().create(fh, args.name(), attrs).object());
+            return CreateResult.ok(fs.ns().handle(made), fs.attrs().post(made), fs.attrs().wcc(pre, dir.id()));
+        } finally {
+            fs.ns().lock().unlock();
+        }
+    }
+
+    /**
+     * EXCLUSIVE CREATE is passed to the shadow, which keeps the verifier: a retransmission (the name
+     * exists, in the shadow, and the shadow accepts the same verifier for it) answers the same object
+     * instead of EXIST. The new file gets the caller as owner; the client sets the rest with SETATTR.
+     */
+    private CreateResult exclusive(NfsContext ctx, CreateArgs args, Resolved dir, WccAttr pre) {
+        fs.ns().lock().lock();
+        try {
+            Optional<Resolved> existing = fs.ns().lookup(dir, args.name());
+            if (existing.isPresent()) {
+                Resolved e = existing.get();
+                if (e.type() == FileType.REG && e.record().inShadow()) {
+                    CreateResult again = fs.ns().shadow().createExclusive(fs.ns().ensureShadowDir(dir), args.name(),
+                            args.how().verifier());
+                    if (again.status().isOk() && e.shadowHandle().equals(again.object())) {
+                        return CreateResult.ok(fs.ns().handle(e), fs.attrs().post(e.id()), fs.attrs().wcc(pre, dir.id()));
+                    }
+                }
+                throw new NfsException(Nfs3Status.EXIST, "'" + args.name() + "' exists").withWcc(fs.attrs().wcc(pre, dir.id()));
+            }
+            Resolved made = make(ctx, dir, args.name(), existing, pre, FileType.REG, fh -> {
+                CreateResult r = fs.ns().shadow().createExclusive(fh, args.name(), args.how().verifier());
+                if (!r.status().isOk()) {
+                    throw new NfsException(r.status(), "shadow CREATE EXCLUSIVE: " + r.status());
+                }
+                FileHandle file = r.object() != null ? r.object() : fs.ns().shadow().lookup(fh, args.name()).object();
+                fs.ns().shadow().setattr(file, new Sattr3(null, ctx.uid(), ctx.gid(), null,
+                        SetTime.DONT_CHANGE, SetTime.DONT_CHANGE));
+                return file;
+            });
             return CreateResult.ok(fs.ns().handle(made), fs.attrs().post(made), fs.attrs().wcc(pre, dir.id()));
         } finally {
             fs.ns().lock().unlock();
@@ -69,7 +110,7 @@ public final class CreateOps {
         Sattr3 attrs = owned(ctx, args.attributes().mode() == null ? withMode(args.attributes(), 0755) : args.attributes());
         fs.ns().lock().lock();
         try {
-            Resolved made = make(dir, args.name(), fs.ns().lookup(dir, args.name()), pre, FileType.DIR,
+            Resolved made = make(ctx, dir, args.name(), fs.ns().lookup(dir, args.name()), pre, FileType.DIR,
                     fh -> fs.ns().shadow().mkdir(fh, args.name(), attrs).object());
             return MkdirResult.ok(fs.ns().handle(made), fs.attrs().post(made), fs.attrs().wcc(pre, dir.id()));
         } finally {
@@ -83,7 +124,7 @@ public final class CreateOps {
         Sattr3 attrs = owned(ctx, args.attributes());
         fs.ns().lock().lock();
         try {
-            Resolved made = make(dir, args.name(), fs.ns().lookup(dir, args.name()), pre, FileType.LNK,
+            Resolved made = make(ctx, dir, args.name(), fs.ns().lookup(dir, args.name()), pre, FileType.LNK,
                     fh -> fs.ns().shadow().symlink(fh, args.name(), attrs, args.data()).object());
             return SymlinkResult.ok(fs.ns().handle(made), fs.attrs().post(made), fs.attrs().wcc(pre, dir.id()));
         } finally {
@@ -100,7 +141,7 @@ public final class CreateOps {
         Sattr3 attrs = owned(ctx, args.attributes() == null ? Sattr3.EMPTY : args.attributes());
         fs.ns().lock().lock();
         try {
-            Resolved made = make(dir, args.name(), fs.ns().lookup(dir, args.name()), pre, args.type(),
+            Resolved made = make(ctx, dir, args.name(), fs.ns().lookup(dir, args.name()), pre, args.type(),
                     fh -> fs.ns().shadow().mknod(fh, args.name(), args.type(), attrs, args.spec()).object());
             return MknodResult.ok(fs.ns().handle(made), fs.attrs().post(made), fs.attrs().wcc(pre, dir.id()));
         } finally {
@@ -109,11 +150,16 @@ public final class CreateOps {
     }
 
     /** Makes the object in the shadow and binds it. Caller holds the namespace lock. */
-    private Resolved make(Resolved dir, Filename name, Optional<Resolved> existing, WccAttr pre, FileType type,
-                          Function<FileHandle, FileHandle> create) {
+    private Resolved make(NfsContext ctx, Resolved dir, Filename name, Optional<Resolved> existing, WccAttr pre,
+                          FileType type, Function<FileHandle, FileHandle> create) {
         Names.checkNew(name);
         if (existing.isPresent()) {
             throw new NfsException(Nfs3Status.EXIST, "'" + name + "' exists").withWcc(fs.attrs().wcc(pre, dir.id()));
+        }
+        try {
+            Permissions.requireDirChange(ctx, fs.attrs().of(dir));
+        } catch (NfsException e) {
+            throw e.withWcc(fs.attrs().wcc(pre, dir.id()));
         }
         FileHandle dirFh = fs.ns().ensureShadowDir(dir);
         FileHandle fh = fs.ns().createInShadow(dirFh, name, () -> create.apply(dirFh), false);
@@ -127,10 +173,6 @@ public final class CreateOps {
     private static Sattr3 owned(NfsContext ctx, Sattr3 s) {
         return new Sattr3(s.mode(), s.uid() != null ? s.uid() : ctx.uid(), s.gid() != null ? s.gid() : ctx.gid(),
                 s.size(), s.atime(), s.mtime());
-    }
-
-    private static Sattr3 defaultMode(int mode) {
-        return new Sattr3(mode, null, null, null, SetTime.DONT_CHANGE, SetTime.DONT_CHANGE);
     }
 
     private static Sattr3 withMode(Sattr3 s, int mode) {

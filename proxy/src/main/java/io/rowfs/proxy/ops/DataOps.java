@@ -41,8 +41,14 @@ public final class DataOps {
     public WriteResult write(NfsContext ctx, WriteArgs args) {
         Resolved r = fs.ns().resolve(args.file());
         requireFile(r);
-        WccAttr pre = fs.attrs().pre(r);
+        Fattr3 before = fs.attrs().of(r);
+        WccAttr pre = before.toWccAttr();
         int count = args.data().readableBytes();
+        try {
+            Permissions.requireWrite(ctx, before);
+        } catch (NfsException e) {
+            throw e.withWcc(fs.attrs().wcc(pre, r.id()));
+        }
         if (args.offset() < 0 || args.offset() + count < 0) {
             throw new NfsException(Nfs3Status.FBIG, "write beyond 2^63").withWcc(fs.attrs().wcc(pre, r.id()));
         }

@@ -30,7 +30,7 @@ public final class RemoveOps {
         WccAttr pre = fs.attrs().pre(dir);
         fs.ns().lock().lock();
         try {
-            Resolved child = find(dir, args.name(), pre);
+            Resolved child = find(ctx, dir, args.name(), pre);
             if (child.isDir()) {
                 throw new NfsException(Nfs3Status.ISDIR, "REMOVE of a directory").withWcc(fs.attrs().wcc(pre, dir.id()));
             }
@@ -53,7 +53,7 @@ public final class RemoveOps {
             if (n.length == 2 && n[0] == '.' && n[1] == '.') {
                 throw new NfsException(Nfs3Status.EXIST, "RMDIR of '..'").withWcc(fs.attrs().wcc(pre, dir.id()));
             }
-            Resolved child = find(dir, args.name(), pre);
+            Resolved child = find(ctx, dir, args.name(), pre);
             if (!child.isDir()) {
                 throw new NfsException(Nfs3Status.NOTDIR, "RMDIR of a " + child.type()).withWcc(fs.attrs().wcc(pre, dir.id()));
             }
@@ -67,7 +67,12 @@ public final class RemoveOps {
         return RmdirResult.ok(fs.attrs().wcc(pre, dir.id()));
     }
 
-    private Resolved find(Resolved dir, Filename name, WccAttr pre) {
+    private Resolved find(NfsContext ctx, Resolved dir, Filename name, WccAttr pre) {
+        try {
+            Permissions.requireDirChange(ctx, fs.attrs().of(dir));
+        } catch (NfsException e) {
+            throw e.withWcc(fs.attrs().wcc(pre, dir.id()));
+        }
         return fs.ns().lookup(dir, name).orElseThrow(() ->
                 new NfsException(Nfs3Status.NOENT, "no " + name).withWcc(fs.attrs().wcc(pre, dir.id())));
     }

@@ -44,6 +44,8 @@ public final class RenameOps {
                 throw new NfsException(Nfs3Status.INVAL, "RENAME of '.' or '..'");
             }
             Names.checkNew(args.toName());
+            Permissions.requireDirChange(ctx, fs.attrs().of(from));
+            Permissions.requireDirChange(ctx, fs.attrs().of(to));
             Resolved src = ns.lookup(from, args.fromName())
                     .orElseThrow(() -> new NfsException(Nfs3Status.NOENT, "no " + args.fromName()));
             Optional<Resolved> dst = ns.lookup(to, args.toName());
@@ -100,6 +102,7 @@ public final class RenameOps {
         fs.ns().lock().lock();
         try {
             Namespace.requireDir(dir);
+            Permissions.requireDirChange(ctx, fs.attrs().of(dir));
             if (fs.ns().lookup(dir, args.name()).isPresent()) {
                 throw new NfsException(Nfs3Status.EXIST, "'" + args.name() + "' exists");
             }

@@ -30,6 +30,7 @@ public final class ProxyNfs3Service implements Nfs3Service {
     private final RemoveOps removes;
     private final RenameOps renames;
     private final FsOps fsOps;
+    private final ReplyCache replies = new ReplyCache(java.time.Clock.systemUTC(), java.time.Duration.ofMinutes(2), 8192);
 
     public ProxyNfs3Service(ProxyFs fs, ExecutorService workers) {
         this.workers = workers;
@@ -41,6 +42,11 @@ public final class ProxyNfs3Service implements Nfs3Service {
         this.removes = new RemoveOps(fs);
         this.renames = new RenameOps(fs);
         this.fsOps = new FsOps(fs);
+    }
+
+    /** A non-idempotent procedure: retransmissions get the first execution's answer. */
+    private <R> CompletionStage<R> once(NfsContext ctx, int procedure, String name, Supplier<R> call) {
+        return replies.run(ctx, procedure, () -> run(name, call));
     }
 
     private <R> CompletionStage<R> run(String procedure, Supplier<R> call) {
@@ -90,42 +96,42 @@ public final class ProxyNfs3Service implements Nfs3Service {
 
     @Override
     public CompletionStage<CreateResult> create(NfsContext ctx, CreateArgs args) {
-        return run("CREATE", () -> creates.create(ctx, args));
+        return once(ctx, Nfs3Procedure.CREATE.number(), "CREATE", () -> creates.create(ctx, args));
     }
 
     @Override
     public CompletionStage<MkdirResult> mkdir(NfsContext ctx, MkdirArgs args) {
-        return run("MKDIR", () -> creates.mkdir(ctx, args));
+        return once(ctx, Nfs3Procedure.MKDIR.number(), "MKDIR", () -> creates.mkdir(ctx, args));
     }
 
     @Override
     public CompletionStage<SymlinkResult> symlink(NfsContext ctx, SymlinkArgs args) {
-        return run("SYMLINK", () -> creates.symlink(ctx, args));
+        return once(ctx, Nfs3Procedure.SYMLINK.number(), "SYMLINK", () -> creates.symlink(ctx, args));
     }
 
     @Override
     public CompletionStage<MknodResult> mknod(NfsContext ctx, MknodArgs args) {
-        return run("MKNOD", () -> creates.mknod(ctx, args));
+        return once(ctx, Nfs3Procedure.MKNOD.number(), "MKNOD", () -> creates.mknod(ctx, args));
     }
 
     @Override
     public CompletionStage<RemoveResult> remove(NfsContext ctx, RemoveArgs args) {
-        return run("REMOVE", () -> removes.remove(ctx, args));
+        return once(ctx, Nfs3Procedure.REMOVE.number(), "REMOVE", () -> removes.remove(ctx, args));
     }
 
     @Override
     public CompletionStage<RmdirResult> rmdir(NfsContext ctx, RmdirArgs args) {
-        return run("RMDIR", () -> removes.rmdir(ctx, args));
+        return once(ctx, Nfs3Procedure.RMDIR.number(), "RMDIR", () -> removes.rmdir(ctx, args));
     }
 
     @Override
     public CompletionStage<RenameResult> rename(NfsContext ctx, RenameArgs args) {
-        return run("RENAME", () -> renames.rename(ctx, args));
+        return once(ctx, Nfs3Procedure.RENAME.number(), "RENAME", () -> renames.rename(ctx, args));
     }
 
     @Override
     public CompletionStage<LinkResult> link(NfsContext ctx, LinkArgs args) {
-        return run("LINK", () -> renames.link(ctx, args));
+        return once(ctx, Nfs3Procedure.LINK.number(), "LINK", () -> renames.link(ctx, args));
     }
 
     @Override

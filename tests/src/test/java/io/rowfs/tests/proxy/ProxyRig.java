@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
@@ -34,28 +35,63 @@ import java.util.stream.Stream;
 final class ProxyRig implements AutoCloseable {
     static final Credentials ROOT = new AuthSys(0, "rowfs-test", 0, 0);
 
+    /** Which server plays main and which plays shadow. */
+    enum Setup {
+        GANESHA_MAIN_SHADOW_SERVER(true, false),
+        SHADOW_SERVER_READ_ONLY_MAIN(false, false),
+        GANESHA_MAIN_GANESHA_SHADOW(true, true);
+
+        final boolean ganeshaMain;
+        final boolean ganeshaShadow;
+
+        Setup(boolean ganeshaMain, boolean ganeshaShadow) {
+            this.ganeshaMain = ganeshaMain;
+            this.ganeshaShadow = ganeshaShadow;
+        }
+    }
+
     final Ganesha main;
+    private final ShadowServer mainServer;
+    private final Ganesha shadowGanesha;
     final ShadowServer shadow;
+    private final List<AutoCloseable> all = new java.util.ArrayList<>();
 
     ProxyRig(Path mainDir, Path shadowDir, Path shadowState) throws IOException {
-        Ganesha g = Ganesha.start(mainDir, true);
+        this(Setup.GANESHA_MAIN_SHADOW_SERVER, mainDir, shadowDir, shadowState);
+    }
+
+    ProxyRig(Setup setup, Path mainDir, Path shadowDir, Path shadowState) throws IOException {
         try {
-            // export given as DIR/. : ShadowMountService (main, shadow helper) fails on Set.of duplicates otherwise
-            this.shadow = ShadowServer.builder().export(shadowDir.resolve(".")).stateDir(shadowState)
-                    .listen(new InetSocketAddress("127.0.0.1", 0)).build().start();
+            // export given as DIR/. : ShadowMountService (shadow helper) fails on Set.of duplicates otherwise
+            main = setup.ganeshaMain ? keep(Ganesha.start(mainDir, true)) : null;
+            mainServer = setup.ganeshaMain ? null : keep(ShadowServer.builder().export(mainDir.resolve("."))
+                    .stateDir(shadowState.resolveSibling("main-state")).readOnly(true)
+                    .listen(new InetSocketAddress("127.0.0.1", 0)).build().start());
+            shadowGanesha = setup.ganeshaShadow ? keep(Ganesha.start(shadowDir, false)) : null;
+            shadow = setup.ganeshaShadow ? null : keep(ShadowServer.builder().export(shadowDir.resolve("."))
+                    .stateDir(shadowState).listen(new InetSocketAddress("127.0.0.1", 0)).build().start());
         } catch (IOException | RuntimeException e) {
-            g.close();
+            close();
             throw e;
         }
-        this.main = g;
+    }
+
+    private <T extends AutoCloseable> T keep(T resource) {
+        all.add(resource);
+        return resource;
     }
 
     BackendSpec mainSpec() {
-        return new BackendSpec("127.0.0.1", main.hostNfsPort(), main.hostMountPort(), main.exportPath());
+        return main != null
+                ? new BackendSpec("127.0.0.1", main.hostNfsPort(), main.hostMountPort(), main.exportPath())
+                : new BackendSpec("127.0.0.1", mainServer.port(), mainServer.port(), mainServer.fs().root().toString());
     }
 
     BackendSpec shadowSpec() {
-        return new BackendSpec("127.0.0.1", shadow.port(), shadow.port(), shadow.fs().root().toString());
+        return shadow != null
+                ? new BackendSpec("127.0.0.1", shadow.port(), shadow.port(), shadow.fs().root().toString())
+                : new BackendSpec("127.0.0.1", shadowGanesha.hostNfsPort(), shadowGanesha.hostMountPort(),
+                        shadowGanesha.exportPath());
     }
 
     ProxyServer startProxy(Path state) throws IOException {
@@ -69,8 +105,13 @@ final class ProxyRig implements AutoCloseable {
 
     @Override
     public void close() {
-        shadow.close();
-        main.close();
+        for (int i = all.size() - 1; i >= 0; i--) {
+            try {
+                all.get(i).close();
+            } catch (Exception e) {
+                // closing: go on with the rest
+            }
+        }
     }
 
     /** A typed NFSv3 client on one proxy, with its mounted root. */

@@ -7,6 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rowfs.protocol.nfs3.CommitResult;
+import io.rowfs.protocol.nfs3.CreateArgs;
+import io.rowfs.protocol.nfs3.CreateHow;
+import io.rowfs.protocol.nfs3.CreateResult;
+import io.rowfs.protocol.nfs3.Filename;
+import io.rowfs.protocol.nfs3.Verifier;
 import io.rowfs.protocol.nfs3.Fattr3;
 import io.rowfs.protocol.nfs3.FileHandle;
 import io.rowfs.protocol.nfs3.GetattrArgs;
@@ -23,13 +28,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The write and namespace scenario through the proxy, main = nfs-ganesha (read-only), shadow = the
  * project's shadow server: overwrites at the block edges, append, truncate then extend, creates,
- * removes, renames, whiteouts and re-creation; every file checked against a model with libnfs's
+ * removes, renames, whiteouts and re-creation, in three setups (main: ganesha or the shadow server
+ * read-only; shadow: the shadow server or ganesha); every file checked against a model with libnfs's
  * nfs-cat, and main's export checked unchanged.
  */
 @Tag("peer")
@@ -43,8 +50,9 @@ class ProxyWriteScenarioTest {
     @TempDir
     Path work;
 
-    @Test
-    void scenario() throws Exception {
+    @ParameterizedTest
+    @EnumSource(ProxyRig.Setup.class)
+    void scenario(ProxyRig.Setup setup) throws Exception {
         Random rnd = new Random(17);
         byte[] image = new byte[5 * B + 123];
         rnd.nextBytes(image);
@@ -63,7 +71,7 @@ class ProxyWriteScenarioTest {
         model.put("keep.txt", ProxyRig.utf8("untouched\n"));
         model.put("etc/conf.d/x.conf", ProxyRig.utf8("x=1\n"));
 
-        try (ProxyRig rig = new ProxyRig(mainDir, shadowDir, work.resolve("shadow-state"));
+        try (ProxyRig rig = new ProxyRig(setup, mainDir, shadowDir, work.resolve("shadow-state"));
              ProxyServer proxy = rig.startProxy(work.resolve("proxy-state"));
              ProxyRig.Client c = new ProxyRig.Client(proxy.port(), proxy.exportPath())) {
             FileHandle img = c.lookup(c.root, "image.bin");
@@ -141,6 +149,20 @@ class ProxyWriteScenarioTest {
             c.write(a2, 0, ProxyRig.utf8("new a"), StableHow.FILE_SYNC);
             assertNotEquals(oldA, c.getattr(a2).fileid());
             model.put("a.txt", ProxyRig.utf8("new a"));
+
+            // EXCLUSIVE create: a retransmission (same verifier) gets the same file, another verifier EXIST
+            CreateResult ex1 = c.get(c.nfs.create(ProxyRig.ROOT, new CreateArgs(confd, Filename.of("ex"),
+                    CreateHow.exclusive(new Verifier(0x1122334455667788L)))));
+            assertEquals(Nfs3Status.OK, ex1.status());
+            CreateResult ex2 = c.get(c.nfs.create(ProxyRig.ROOT, new CreateArgs(confd, Filename.of("ex"),
+                    CreateHow.exclusive(new Verifier(0x1122334455667788L)))));
+            assertEquals(Nfs3Status.OK, ex2.status(), "retransmitted EXCLUSIVE CREATE");
+            assertArrayEquals(ex1.object().bytes(), ex2.object().bytes());
+            assertEquals(Nfs3Status.EXIST, c.get(c.nfs.create(ProxyRig.ROOT, new CreateArgs(confd, Filename.of("ex"),
+                    CreateHow.exclusive(new Verifier(1))))).status());
+            assertEquals(Nfs3Status.EXIST, c.get(c.nfs.create(ProxyRig.ROOT, new CreateArgs(c.root, Filename.of("image.bin"),
+                    CreateHow.exclusive(new Verifier(1))))).status(), "a main file is never 'the same' exclusive create");
+            model.put("etc/conf.d/ex", new byte[0]);
 
             // libnfs: listing and every file's md5 match the model
             Libnfs nfs = Libnfs.host();
