@@ -258,6 +258,26 @@ class ShadowFsTest {
     }
 
     @Test
+    void stateDirectoryOutsideTheExportLeavesTheNameFree(@TempDir Path state) throws Exception {
+        fs.close();
+        Files.walk(export.resolve(StateDir.DEFAULT_NAME)).sorted(java.util.Comparator.reverseOrder())
+                .forEach(p -> p.toFile().delete());
+        fs = new ShadowFs(export, state.resolve("st"), false, 1, 16, Clock.systemUTC());
+        ShadowFs.Node r = root();
+        fs.mkdir(r, StateDir.DEFAULT_NAME, SetAttrs.NONE, Cred.ROOT);
+        assertEquals(List.of(StateDir.DEFAULT_NAME), fs.list(r, 0).stream().map(ShadowFs.DirEntry::name).toList());
+        assertTrue(Files.exists(state.resolve("st/handle.key")));
+        byte[] h = fs.rootHandle();
+        restart2(state.resolve("st"));
+        assertEquals(fs.root(), fs.resolve(h));
+    }
+
+    private void restart2(Path state) throws Exception {
+        fs.close();
+        fs = new ShadowFs(export, state, false, 1, 16, Clock.systemUTC());
+    }
+
+    @Test
     void readOnlyRefusesMutation() throws Exception {
         mkfile(root(), "f");
         fs.close();
