@@ -48,7 +48,7 @@ public final class ShadowServer implements AutoCloseable {
             io = new IoExecutor(config.ioThreads);
             nfs = RpcServer.builder().bind(config.listen)
                     .program(new Nfs3Program(new ShadowNfs3Service(fs, io)))
-                    .program(new MountProgram(new ShadowMountService(fs, config.export.toString())))
+                    .program(new MountProgram(new ShadowMountService(fs, io, config.export.toString())))
                     .build().start();
             if (config.portmapPort != PORTMAP_NONE) {
                 PortmapRegistry registry = new PortmapRegistry();

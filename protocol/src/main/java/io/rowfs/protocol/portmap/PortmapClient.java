@@ -3,6 +3,9 @@ package io.rowfs.protocol.portmap;
 import io.rowfs.protocol.client.RpcClient;
 import io.rowfs.protocol.rpc.AuthNone;
 import io.rowfs.protocol.rpc.XdrWriter;
+import io.rowfs.protocol.rpc.RpcProgram;
+import io.rowfs.protocol.transport.RpcServer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -36,6 +39,22 @@ public final class PortmapClient {
         Mapping mapping = new Mapping(program, version, 0, 0);
         return rpc.call(Portmap.PROGRAM, Portmap.VERSION, Portmap.PROC_UNSET, AuthNone.INSTANCE,
                 mapping::encode, in -> in.readBoolean());
+    }
+
+    /**
+     * Registers every version of every program {@code server} serves, on each of its transports,
+     * with this (external) portmapper; true when every SET was accepted.
+     */
+    public CompletableFuture<Boolean> registerServer(RpcServer server) {
+        List<CompletableFuture<Boolean>> sets = new ArrayList<>();
+        for (RpcProgram p : server.programs()) {
+            for (int v = p.lowVersion(); v <= p.highVersion(); v++) {
+                if (server.tcpEnabled()) sets.add(set(new Mapping(p.program(), v, Portmap.IPPROTO_TCP, server.port())));
+                if (server.udpEnabled()) sets.add(set(new Mapping(p.program(), v, Portmap.IPPROTO_UDP, server.port())));
+            }
+        }
+        return CompletableFuture.allOf(sets.toArray(CompletableFuture[]::new))
+                .thenApply(done -> sets.stream().allMatch(CompletableFuture::join));
     }
 
     public CompletableFuture<List<Mapping>> dump() {

@@ -18,9 +18,13 @@ public final class PortmapRegistry {
     /** Guarded by {@code this}. Insertion order, so DUMP lists entries as they were set. */
     private final Map<Key, Mapping> mappings = new LinkedHashMap<>();
 
-    /** RFC 1833 SET: false when the (program, version, protocol) is already mapped. */
+    /**
+     * RFC 1833 SET: false when the (program, version, protocol) is already mapped to another port.
+     * Setting the same mapping again succeeds, as rpcbind does (a server may re-register).
+     */
     public synchronized boolean set(Mapping m) {
-        return mappings.putIfAbsent(new Key(m.program(), m.version(), m.protocol()), m) == null;
+        Mapping old = mappings.putIfAbsent(new Key(m.program(), m.version(), m.protocol()), m);
+        return old == null || old.port() == m.port();
     }
 
     /** RFC 1833 UNSET: removes every protocol of (program, version); false when there was none. */

@@ -52,7 +52,8 @@ class PortmapTest {
         assertEquals(0, client.getPort(100003, 3, Portmap.IPPROTO_TCP).get());
         assertTrue(client.set(new Mapping(100003, 3, Portmap.IPPROTO_TCP, 2049)).get());
         assertTrue(client.set(new Mapping(100003, 3, Portmap.IPPROTO_UDP, 2050)).get());
-        assertFalse(client.set(new Mapping(100003, 3, Portmap.IPPROTO_TCP, 9999)).get(), "already mapped");
+        assertFalse(client.set(new Mapping(100003, 3, Portmap.IPPROTO_TCP, 9999)).get(), "mapped elsewhere");
+        assertTrue(client.set(new Mapping(100003, 3, Portmap.IPPROTO_TCP, 2049)).get(), "same mapping again");
         assertEquals(2049, client.getPort(100003, 3, Portmap.IPPROTO_TCP).get());
         assertEquals(2050, client.getPort(100003, 3, Portmap.IPPROTO_UDP).get());
         assertEquals(0, client.getPort(100003, 4, Portmap.IPPROTO_TCP).get());
@@ -73,6 +74,18 @@ class PortmapTest {
                 assertEquals(server.port(), client.getPort(TestProgram.PROGRAM, v, Portmap.IPPROTO_UDP).get());
             }
             assertEquals(4, client.dump().get().size());
+        }
+    }
+
+    @Test
+    void aServerRegistersWithAPortmapperThroughTheClient() throws Exception {
+        try (RpcServer server = RpcServer.builder().program(new TestProgram()).udp(false).build().start()) {
+            assertTrue(client.registerServer(server).get());
+            assertEquals(server.port(), client.getPort(TestProgram.PROGRAM, 2, Portmap.IPPROTO_TCP).get());
+            assertEquals(0, client.getPort(TestProgram.PROGRAM, 2, Portmap.IPPROTO_UDP).get());
+            assertTrue(client.unset(TestProgram.PROGRAM, 1).get());
+            assertTrue(client.set(new Mapping(TestProgram.PROGRAM, 1, Portmap.IPPROTO_TCP, 1)).get());
+            assertFalse(client.registerServer(server).get(), "a registration that clashes with another port");
         }
     }
 

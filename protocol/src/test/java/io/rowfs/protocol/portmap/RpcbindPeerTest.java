@@ -105,6 +105,22 @@ class RpcbindPeerTest {
     }
 
     @Test
+    void aServerRegistersItselfWithRealRpcbind() throws Exception {
+        try (RpcServer server = RpcServer.builder().program(new io.rowfs.protocol.testsupport.TestProgram())
+                .build().start();
+             RpcClient rpc = RpcClient.unixSocketBuilder(socket()).build()) {
+            PortmapClient pm = new PortmapClient(rpc);
+            assertTrue(pm.registerServer(server).get(10, TimeUnit.SECONDS));
+            int prog = io.rowfs.protocol.testsupport.TestProgram.PROGRAM;
+            for (int v = 1; v <= 2; v++) {
+                assertEquals(server.port(), pm.getPort(prog, v, Portmap.IPPROTO_TCP).get());
+                assertEquals(server.port(), pm.getPort(prog, v, Portmap.IPPROTO_UDP).get());
+            }
+            assertTrue(pm.registerServer(server).get(10, TimeUnit.SECONDS), "rpcbind accepts the same SET again");
+        }
+    }
+
+    @Test
     void realRpcinfoAgainstTheEmbeddedServers() throws Exception {
         requireTool("/usr/sbin/rpcinfo", "rpcbind");
         MountService refuseAll = new MountService() {

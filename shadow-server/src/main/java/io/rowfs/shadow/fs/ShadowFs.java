@@ -116,7 +116,19 @@ public final class ShadowFs implements AutoCloseable {
 
     /** Resolves and reads attributes; STALE if the object disappeared in between. */
     public Node node(byte[] handle) throws IOException {
-        Path p = resolve(handle);
+        HandleCodec.Decoded d = codec.decode(handle);
+        Path c = resolver.cachedUnverified(d.inode(), d.generation());
+        if (c != null) { // fast path: one lstat both verifies the cached path and gives the attributes
+            try {
+                FileAttrs a = AttrReader.read(c);
+                if (a.fileid() == d.inode()) {
+                    return new Node(c, a);
+                }
+            } catch (NoSuchFileException e) {
+                // moved or gone: resolve below
+            }
+        }
+        Path p = resolver.resolve(d.inode(), d.generation());
         try {
             return new Node(p, AttrReader.read(p));
         } catch (NoSuchFileException e) {
@@ -436,7 +448,12 @@ public final class ShadowFs implements AutoCloseable {
             return dir;
         }
         Path parent = dir.path().getParent();
-        return new Node(parent, AttrReader.read(parent));
+        if (parent.equals(root)) {
+            return new Node(root, AttrReader.read(root));
+        }
+        // registered, so that the handle READDIRPLUS gives for ".." resolves without a scan
+        return registered(parent.getParent(), AttrReader.inode(parent.getParent()),
+                parent.getFileName().toString(), parent);
     }
 
     // ---------------------------------------------------------------- data
@@ -551,7 +568,11 @@ public final class ShadowFs implements AutoCloseable {
         if (s.mode() != null && !symlink) {
             setMode(p, current.type(), s.mode() & 07777);
         }
-        if (s.atime() != null || s.mtime() != null) {
+        if ((s.atime() != null || s.mtime() != null) && !symlink && !current.isRegular() && !current.isDirectory()) {
+            // the JDK opens a file to set its times: a FIFO would block, a device would be touched
+            FileTime now = FileTime.from(Instant.now(clock));
+            SpecialFiles.touch(p, time(s.atime(), now), time(s.mtime(), now));
+        } else if (s.atime() != null || s.mtime() != null) {
             FileTime now = FileTime.from(Instant.now(clock));
             BasicFileAttributeView v = symlink
                     ? Files.getFileAttributeView(p, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)

@@ -230,6 +230,13 @@ class ShadowFsTest {
         ShadowFs.Node p = fs.mknod(r, "p", FileType.FIFO, 0, 0, new SetAttrs(0640, null, null, null, null, null), Cred.ROOT);
         assertEquals(FileType.FIFO, p.attrs().type());
         assertEquals(0640, p.attrs().mode());
+        // times and mode of a FIFO are set without opening it (an open would block forever)
+        FileAttrs pt = fs.setAttrs(p, new SetAttrs(0600, null, null, null, SetAttrs.TimeSet.client(1_000_000, 7),
+                SetAttrs.TimeSet.client(2_000_000, 9)));
+        assertEquals(0600, pt.mode());
+        assertEquals(1_000_000, pt.atimeSec());
+        assertEquals(2_000_000, pt.mtimeSec());
+        assertEquals(9, pt.mtimeNsec());
         ShadowFs.Node so = fs.mknod(r, "sock", FileType.SOCKET, 0, 0, SetAttrs.NONE, Cred.ROOT);
         assertEquals(FileType.SOCKET, so.attrs().type());
         assertEquals(FsError.BAD_TYPE, assertThrows(FsException.class,
