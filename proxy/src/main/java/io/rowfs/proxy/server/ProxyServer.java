@@ -51,7 +51,6 @@ public final class ProxyServer implements AutoCloseable {
     public static final int PORTMAP_DEFAULT = -1;
     public static final int PORTMAP_NONE = -2;
     private static final Credentials PROXY_CREDENTIALS = new AuthSys(0, "rowfs-proxy", 0, 0);
-    private static final int CHUNK_SIZE = 64 * 1024;
 
     private final Builder config;
     private final List<AutoCloseable> opened = new ArrayList<>();
@@ -76,7 +75,7 @@ public final class ProxyServer implements AutoCloseable {
             ChronicleObjectTable objects = keep(ChronicleObjectTable.open(state, config.maxObjects));
             NameIndex names = keep(NameIndex.open(state, config.maxObjects * 2));
             BlockMapStore blocks = keep(BlockMapStore.open(state, config.maxObjects));
-            MainChunkCache cache = keep(MainChunkCache.open(state.resolve("cache"), config.cacheBytes, CHUNK_SIZE));
+            MainChunkCache cache = keep(MainChunkCache.open(state.resolve("cache"), config.cacheBytes, config.chunkSize));
             BackendConnection mainConn = keep(BackendConnection.mount(config.main, PROXY_CREDENTIALS, config.timeout));
             BackendConnection shadowConn = keep(BackendConnection.mount(config.shadow, PROXY_CREDENTIALS, config.timeout));
             MainBackend main = new MainBackend(mainConn);
@@ -185,6 +184,7 @@ public final class ProxyServer implements AutoCloseable {
         private long maxObjects = 1_000_000;
         private int workers = 32;
         private int readahead = 8;
+        private int chunkSize = 256 * 1024;
         private String exportPath;
         private Duration timeout = Duration.ofSeconds(60);
 
@@ -226,6 +226,18 @@ public final class ProxyServer implements AutoCloseable {
 
         public Builder maxObjects(long n) {
             this.maxObjects = n;
+            return this;
+        }
+
+        /** Main-data cache chunk: the unit fetched from main (a power of two, 4 KiB to 4 MiB). */
+        public Builder chunkSize(int bytes) {
+            this.chunkSize = bytes;
+            return this;
+        }
+
+        /** Chunks kept in flight ahead of a sequential reader. */
+        public Builder readahead(int chunks) {
+            this.readahead = chunks;
             return this;
         }
 
