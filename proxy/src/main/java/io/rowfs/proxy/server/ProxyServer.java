@@ -1,7 +1,10 @@
 package io.rowfs.proxy.server;
 
 import io.rowfs.protocol.mount.MountProgram;
+import io.rowfs.protocol.nfs3.Fattr3;
 import io.rowfs.protocol.nfs3.FileType;
+import io.rowfs.protocol.nfs3.Sattr3;
+import io.rowfs.protocol.nfs3.SetTime;
 import io.rowfs.protocol.nfs3.Nfs3Program;
 import io.rowfs.protocol.portmap.EmbeddedPortmapper;
 import io.rowfs.protocol.portmap.PortmapProgram;
@@ -110,8 +113,16 @@ public final class ProxyServer implements AutoCloseable {
         }
     }
 
-    /** The root record always names the current root handles of both back ends. */
+    /**
+     * The root record always names the current root handles of both back ends. The root is always
+     * in the shadow (the shadow export's root); on first start it takes main's root mode and owner.
+     */
     private static void putRoot(ChronicleObjectTable objects, MainBackend main, ShadowBackend shadow) {
+        if (objects.get(ObjectTable.ROOT_ID).isEmpty()) {
+            Fattr3 m = main.getattr(main.root());
+            shadow.setattr(shadow.root(), new Sattr3(m.mode(), m.uid(), m.gid(), null,
+                    SetTime.DONT_CHANGE, SetTime.DONT_CHANGE));
+        }
         int flags = objects.get(ObjectTable.ROOT_ID).map(ObjectRecord::flags).orElse(0);
         objects.putRoot(new ObjectRecord(ObjectTable.ROOT_ID, new byte[0], FileType.DIR.value(), flags, 0, -1,
                 main.root().bytes(), shadow.root().bytes()));
