@@ -4,6 +4,7 @@ import io.rowfs.protocol.client.RpcClient;
 import io.rowfs.protocol.mount.MountClient;
 import io.rowfs.protocol.mount.MountResult;
 import io.rowfs.protocol.nfs3.FileHandle;
+import io.rowfs.protocol.nfs3.Nfs3CallListener;
 import io.rowfs.protocol.nfs3.Nfs3Client;
 import io.rowfs.protocol.rpc.Credentials;
 import java.time.Duration;
@@ -22,10 +23,10 @@ public final class BackendConnection implements AutoCloseable {
     private final RpcClient rpc;
 
     private BackendConnection(BackendSpec spec, RpcClient rpc, FileHandle root, Credentials credentials,
-                              Duration timeout) {
+                              Duration timeout, Nfs3CallListener listener) {
         this.spec = spec;
         this.rpc = rpc;
-        this.nfs = new Nfs3Client(rpc);
+        this.nfs = new Nfs3Client(rpc, listener);
         this.root = root;
         this.credentials = credentials;
         this.timeout = timeout;
@@ -33,6 +34,12 @@ public final class BackendConnection implements AutoCloseable {
 
     /** Mounts {@code spec} with MOUNT v3 and opens the NFS connection. */
     public static BackendConnection mount(BackendSpec spec, Credentials credentials, Duration timeout) {
+        return mount(spec, credentials, timeout, Nfs3CallListener.NONE);
+    }
+
+    /** As above, telling {@code listener} of every NFS call made on the connection. */
+    public static BackendConnection mount(BackendSpec spec, Credentials credentials, Duration timeout,
+                                          Nfs3CallListener listener) {
         MountResult mounted;
         try (RpcClient mountRpc = RpcClient.builder(spec.mountAddress()).timeout(timeout).build()) {
             mounted = Await.get(new MountClient(mountRpc, credentials).mount(spec.exportPath()), timeout,
@@ -42,7 +49,7 @@ public final class BackendConnection implements AutoCloseable {
             throw new BackendException("MOUNT " + spec + " refused: " + mounted.status(), null);
         }
         RpcClient rpc = RpcClient.builder(spec.nfsAddress()).timeout(timeout).build();
-        return new BackendConnection(spec, rpc, FileHandle.of(mounted.handle()), credentials, timeout);
+        return new BackendConnection(spec, rpc, FileHandle.of(mounted.handle()), credentials, timeout, listener);
     }
 
     public FileHandle root() {

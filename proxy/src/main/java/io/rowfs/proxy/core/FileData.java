@@ -12,6 +12,7 @@ import io.rowfs.proxy.blocks.BlockMapStore;
 import io.rowfs.proxy.blocks.BlockPlanner;
 import io.rowfs.proxy.blocks.Run;
 import io.rowfs.proxy.blocks.Source;
+import io.rowfs.proxy.cache.ByteSourceListener;
 import io.rowfs.proxy.cache.MainDataFetcher;
 import io.rowfs.proxy.meta.ObjectRecord;
 import java.util.ArrayList;
@@ -38,9 +39,17 @@ public final class FileData {
     private final BlockPlanner planner;
     private final MainDataFetcher fetcher;
     private final WriteVerifier verifier;
+    private final ByteSourceListener bytes;
 
     public FileData(Namespace ns, BlockMapStore blocks, BlockPlanner planner, MainDataFetcher fetcher,
                     WriteVerifier verifier) {
+        this(ns, blocks, planner, fetcher, verifier, ByteSourceListener.NONE);
+    }
+
+    /** As above, telling {@code bytes} how many bytes each READ took from the shadow. */
+    public FileData(Namespace ns, BlockMapStore blocks, BlockPlanner planner, MainDataFetcher fetcher,
+                    WriteVerifier verifier, ByteSourceListener bytes) {
+        this.bytes = bytes;
         this.ns = ns;
         this.blocks = blocks;
         this.planner = planner;
@@ -83,8 +92,13 @@ public final class FileData {
         byte[] out = new byte[(int) (end - offset)];
         for (int i = 0; i < runs.size(); i++) {
             Run run = runs.get(i);
-            byte[] part = run.source() == Source.MAIN ? await(mainParts.get(i))
-                    : ns.shadow().read(f.shadowHandle(), run.offset(), (int) run.length());
+            byte[] part;
+            if (run.source() == Source.MAIN) {
+                part = await(mainParts.get(i));
+            } else {
+                part = ns.shadow().read(f.shadowHandle(), run.offset(), (int) run.length());
+                bytes.supplied(ByteSourceListener.ByteSource.SHADOW, part.length);
+            }
             System.arraycopy(part, 0, out, (int) (run.offset() - offset), Math.min(part.length, (int) run.length()));
         }
         return out;

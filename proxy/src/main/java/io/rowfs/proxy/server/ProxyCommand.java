@@ -1,6 +1,7 @@
 package io.rowfs.proxy.server;
 
 import io.rowfs.cli.Subcommand;
+import io.rowfs.protocol.metrics.MetricsHttpServer;
 import io.rowfs.proxy.backend.BackendSpec;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -31,6 +32,9 @@ public final class ProxyCommand implements Subcommand {
     String cacheSize;
     @Option(names = "--export-path", description = "path clients mount (default: main's export path)")
     String exportPath;
+    @Option(names = "--metrics", defaultValue = "127.0.0.1:" + MetricsHttpServer.DEFAULT_PORT,
+            description = "Prometheus metrics at http://ADDR:PORT/metrics, read by 'rowfs stats'; 'off' for none (default ${DEFAULT-VALUE})")
+    String metrics;
     @Option(names = "--max-objects", defaultValue = "1000000", description = "capacity of the object table (default ${DEFAULT-VALUE})")
     long maxObjects;
 
@@ -41,7 +45,8 @@ public final class ProxyCommand implements Subcommand {
         try {
             server = ProxyServer.builder().main(BackendSpec.parse(main)).shadow(BackendSpec.parse(shadow))
                     .listen(parseAddress(listen)).state(state).portmap(pm).blockSize(blockSize)
-                    .cacheBytes(parseSize(cacheSize)).exportPath(exportPath).maxObjects(maxObjects).build().start();
+                    .cacheBytes(parseSize(cacheSize)).exportPath(exportPath).maxObjects(maxObjects)
+                    .metrics("off".equals(metrics) ? null : parseAddress(metrics)).build().start();
         } catch (IllegalArgumentException | java.io.IOException | io.rowfs.proxy.backend.BackendException e) {
             System.err.println("proxy: cannot start: " + e.getMessage());
             return 2;
@@ -54,6 +59,7 @@ public final class ProxyCommand implements Subcommand {
         System.out.println("proxy: ready, exporting " + server.exportPath() + " on "
                 + server.address().getAddress().getHostAddress() + ":" + server.port() + " (NFSv3+MOUNTv3, TCP+UDP)"
                 + (server.portmapPort() > 0 ? ", portmapper on " + server.portmapPort() : "")
+                + (server.metricsPort() > 0 ? ", metrics on " + server.metricsPort() : "")
                 + "; main " + main + ", shadow " + shadow);
         System.out.flush();
         stopped.await();

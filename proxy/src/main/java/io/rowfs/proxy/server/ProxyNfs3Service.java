@@ -22,6 +22,7 @@ import java.util.function.Supplier;
  */
 public final class ProxyNfs3Service implements Nfs3Service {
     private final ExecutorService workers;
+    private final ProxyMetrics metrics;
     private final AttrOps attrs;
     private final LookupOps lookups;
     private final DataOps data;
@@ -33,6 +34,11 @@ public final class ProxyNfs3Service implements Nfs3Service {
     private final ReplyCache replies = new ReplyCache(java.time.Clock.systemUTC(), java.time.Duration.ofMinutes(2), 8192);
 
     public ProxyNfs3Service(ProxyFs fs, ExecutorService workers) {
+        this(fs, workers, new ProxyMetrics());
+    }
+
+    public ProxyNfs3Service(ProxyFs fs, ExecutorService workers, ProxyMetrics metrics) {
+        this.metrics = metrics;
         this.workers = workers;
         this.attrs = new AttrOps(fs);
         this.lookups = new LookupOps(fs);
@@ -50,6 +56,7 @@ public final class ProxyNfs3Service implements Nfs3Service {
     }
 
     private <R> CompletionStage<R> run(String procedure, Supplier<R> call) {
+        metrics.clientCall(procedure);
         return CompletableFuture.supplyAsync(() -> {
             try {
                 return call.get();

@@ -1,5 +1,6 @@
 package io.rowfs.proxy.server;
 
+import io.rowfs.protocol.metrics.MetricsHttpServer;
 import io.rowfs.protocol.mount.MountProgram;
 import io.rowfs.protocol.nfs3.Fattr3;
 import io.rowfs.protocol.nfs3.FileType;
@@ -62,6 +63,8 @@ public final class ProxyServer implements AutoCloseable {
     private ExecutorService workers;
     private ExecutorService disk;
     private String exportPath;
+    private final ProxyMetrics metrics = new ProxyMetrics();
+    private MetricsHttpServer metricsHttp;
 
     private ProxyServer(Builder config) {
         this.config = config;
@@ -79,8 +82,10 @@ public final class ProxyServer implements AutoCloseable {
             NameIndex names = keep(NameIndex.open(state, config.maxObjects * 2));
             BlockMapStore blocks = keep(BlockMapStore.open(state, config.maxObjects));
             MainChunkCache cache = keep(MainChunkCache.open(state.resolve("cache"), config.cacheBytes, config.chunkSize));
-            BackendConnection mainConn = keep(BackendConnection.mount(config.main, PROXY_CREDENTIALS, config.timeout));
-            BackendConnection shadowConn = keep(BackendConnection.mount(config.shadow, PROXY_CREDENTIALS, config.timeout));
+            BackendConnection mainConn = keep(BackendConnection.mount(config.main, PROXY_CREDENTIALS, config.timeout,
+                    metrics.backend("main")));
+            BackendConnection shadowConn = keep(BackendConnection.mount(config.shadow, PROXY_CREDENTIALS,
+                    config.timeout, metrics.backend("shadow")));
             MainBackend main = new MainBackend(mainConn);
             ShadowBackend shadow = new ShadowBackend(shadowConn);
             FsLimits limits = FsLimits.of(main.fsinfo(), shadow.fsinfo());
@@ -88,16 +93,20 @@ public final class ProxyServer implements AutoCloseable {
 
             workers = Executors.newFixedThreadPool(config.workers, named("rowfs-proxy-worker"));
             disk = Executors.newFixedThreadPool(2, named("rowfs-proxy-disk"));
-            MainDataFetcher fetcher = new MainDataFetcher(main.dataSource(), cache, disk, config.readahead);
+            MainDataFetcher fetcher = new MainDataFetcher(main.dataSource(), cache, disk, config.readahead,
+                    metrics.dataBytes());
             Namespace ns = new Namespace(objects, names, main, shadow, codec);
             FileData data = new FileData(ns, blocks, new BlockPlanner(new BlockGeometry(config.blockSize)), fetcher,
-                    new WriteVerifier());
+                    new WriteVerifier(), metrics.dataBytes());
             ProxyFs fs = new ProxyFs(ns, new Attributes(ns), data, limits);
             exportPath = config.exportPath != null ? config.exportPath : config.main.exportPath();
             nfs = RpcServer.builder().bind(config.listen)
-                    .program(new Nfs3Program(new ProxyNfs3Service(fs, workers)))
+                    .program(new Nfs3Program(new ProxyNfs3Service(fs, workers, metrics)))
                     .program(new MountProgram(new ProxyMountService(ns, exportPath, workers)))
                     .build().start();
+            if (config.metricsListen != null) {
+                metricsHttp = MetricsHttpServer.start(config.metricsListen, metrics.registry());
+            }
             if (config.portmapPort != PORTMAP_NONE) {
                 PortmapRegistry registry = new PortmapRegistry();
                 registry.registerServer(nfs);
@@ -155,12 +164,24 @@ public final class ProxyServer implements AutoCloseable {
         return exportPath;
     }
 
+    public ProxyMetrics metrics() {
+        return metrics;
+    }
+
+    /** The metrics HTTP port, or -1 when metrics are not served. */
+    public int metricsPort() {
+        return metricsHttp == null ? -1 : metricsHttp.port();
+    }
+
     public int portmapPort() {
         return portmap == null ? -1 : portmap.port();
     }
 
     @Override
     public synchronized void close() {
+        if (metricsHttp != null) {
+            metricsHttp.close();
+        }
         if (portmap != null) {
             portmap.close();
         }
@@ -198,6 +219,13 @@ public final class ProxyServer implements AutoCloseable {
         private int chunkSize = 256 * 1024;
         private String exportPath;
         private Duration timeout = Duration.ofSeconds(60);
+        private InetSocketAddress metricsListen;
+
+        /** Serve Prometheus metrics on {@code where} (GET /metrics); null (the default) serves none. */
+        public Builder metrics(InetSocketAddress where) {
+            this.metricsListen = where;
+            return this;
+        }
 
         public Builder main(BackendSpec spec) {
             this.main = spec;
