@@ -217,7 +217,13 @@ public final class ShadowNfs3Service implements Nfs3Service, AutoCloseable {
     @Override
     public CompletionStage<CreateResult> create(NfsContext ctx, CreateArgs args) {
         readAhead.invalidateAll();
-        return run(args.dir(), createProc, ctx, args);
+        return run(args.dir(), (c, a) -> {
+            try {
+                return createProc.run(c, a);
+            } finally {
+                readAhead.invalidateAll(); // also what was read ahead while this waited in the queue
+            }
+        }, ctx, args);
     }
 
     @Override
@@ -238,25 +244,49 @@ public final class ShadowNfs3Service implements Nfs3Service, AutoCloseable {
     @Override
     public CompletionStage<RemoveResult> remove(NfsContext ctx, RemoveArgs args) {
         readAhead.invalidateAll();
-        return run(args.dir(), removeProc, ctx, args);
+        return run(args.dir(), (c, a) -> {
+            try {
+                return removeProc.run(c, a);
+            } finally {
+                readAhead.invalidateAll(); // also what was read ahead while this waited in the queue
+            }
+        }, ctx, args);
     }
 
     @Override
     public CompletionStage<RmdirResult> rmdir(NfsContext ctx, RmdirArgs args) {
         readAhead.invalidateAll();
-        return run(args.dir(), rmdirProc, ctx, args);
+        return run(args.dir(), (c, a) -> {
+            try {
+                return rmdirProc.run(c, a);
+            } finally {
+                readAhead.invalidateAll(); // also what was read ahead while this waited in the queue
+            }
+        }, ctx, args);
     }
 
     @Override
     public CompletionStage<RenameResult> rename(NfsContext ctx, RenameArgs args) {
         readAhead.invalidateAll();
-        return run(args.fromDir(), renameProc, ctx, args);
+        return run(args.fromDir(), (c, a) -> {
+            try {
+                return renameProc.run(c, a);
+            } finally {
+                readAhead.invalidateAll(); // also what was read ahead while this waited in the queue
+            }
+        }, ctx, args);
     }
 
     @Override
     public CompletionStage<LinkResult> link(NfsContext ctx, LinkArgs args) {
         readAhead.invalidateAll();
-        return run(args.dir(), linkProc, ctx, args);
+        return run(args.dir(), (c, a) -> {
+            try {
+                return linkProc.run(c, a);
+            } finally {
+                readAhead.invalidateAll(); // also what was read ahead while this waited in the queue
+            }
+        }, ctx, args);
     }
 
     @Override
