@@ -3,7 +3,7 @@ package io.rowfs.boot.tftp;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.epoll.EpollDatagramChannel;
-import io.netty.channel.epoll.SegmentedDatagramPacket;
+import io.netty.channel.unix.SegmentedDatagramPacket;
 import io.netty.channel.socket.DatagramPacket;
 import java.net.InetSocketAddress;
 import org.slf4j.Logger;
@@ -23,7 +23,7 @@ final class Segmentation {
     static final int MAX_SEGMENTS = 64;
     /** 65535 minus the IPv4 (20) and UDP (8) headers. */
     static final int MAX_BYTES = 65507;
-    private static volatile boolean disabled = !SegmentedDatagramPacket.isSupported()
+    private static volatile boolean disabled = !EpollDatagramChannel.isSegmentedDatagramPacketSupported()
             || Boolean.getBoolean("rowfs.tftp.noGso");
 
     private Segmentation() {

@@ -9,6 +9,7 @@ import io.netty.channel.FixedRecvByteBufAllocator;
 import io.rowfs.protocol.transport.EventLoops;
 import io.rowfs.protocol.transport.RecordMarkingDecoder;
 import io.rowfs.protocol.transport.RecordMarkingEncoder;
+import io.rowfs.protocol.transport.StreamSockets;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -43,7 +44,7 @@ final class Connector {
         switch (transport) {
             case UDP -> b.channel(loops.datagramChannel())
                     .option(ChannelOption.RECVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_DATAGRAM));
-            case TCP -> b.channel(loops.socketChannel()).option(ChannelOption.TCP_NODELAY, true);
+            case TCP -> StreamSockets.configure(b.channel(loops.socketChannel()));
             case UNIX -> b.channel(loops.domainSocketChannel());
         }
         b.handler(new ChannelInitializer<Channel>() {

@@ -8,6 +8,7 @@ import io.rowfs.protocol.rpc.RpcCallHeader;
 import io.rowfs.protocol.rpc.XdrReader;
 import io.rowfs.protocol.rpc.XdrWriter;
 import io.rowfs.protocol.transport.EventLoops;
+import io.rowfs.protocol.xdr.MessageBuffers;
 import io.rowfs.protocol.xdr.XdrEncoder;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -89,7 +90,8 @@ public final class RpcClient implements AutoCloseable {
         String what = "call " + program + " v" + version + " proc " + procedure + " xid "
                 + Integer.toUnsignedString(xid);
         CompletableFuture<RpcReply> result = new CompletableFuture<>();
-        ByteBuf request = ByteBufAllocator.DEFAULT.buffer();
+        // A composite: WRITE data is appended without a copy (see nfs3 Payload).
+        ByteBuf request = MessageBuffers.newMessage(ByteBufAllocator.DEFAULT);
         try {
             XdrEncoder out = new XdrEncoder(request);
             RpcCallHeader.of(xid, program, version, procedure, cred).encode(out);

@@ -1,6 +1,7 @@
 package io.rowfs.protocol.rpc;
 
 import io.netty.buffer.ByteBuf;
+import io.rowfs.protocol.xdr.MessageBuffers;
 import io.rowfs.protocol.xdr.XdrEncoder;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -9,9 +10,6 @@ import org.slf4j.LoggerFactory;
 /** The {@link RpcReplier} for one call: encodes the reply and hands it to its channel, once. */
 final class ChannelReplier implements RpcReplier {
     private static final Logger LOG = LoggerFactory.getLogger(ChannelReplier.class);
-
-    /** Components of a reply before the composite consolidates: header, payload, trailer, slack. */
-    static final int MAX_COMPONENTS = 16;
 
     private final int xid;
     private final ReplyChannel channel;
@@ -32,7 +30,7 @@ final class ChannelReplier implements RpcReplier {
         if (!claim(ReplyStatus.SUCCESS)) return;
         // A composite, so that large READ payloads can be appended as components instead of
         // copied (see nfs3 Payload); small replies live in its first component.
-        ByteBuf buf = channel.alloc().compositeBuffer(MAX_COMPONENTS);
+        ByteBuf buf = MessageBuffers.newMessage(channel.alloc());
         try {
             XdrEncoder out = new XdrEncoder(buf);
             RpcReplyHeader.accepted(xid, ReplyStatus.SUCCESS).encode(out);

@@ -91,11 +91,10 @@ public final class RpcServer implements AutoCloseable {
     }
 
     private Channel bindTcp(int tcpPort) throws IOException {
-        ServerBootstrap b = new ServerBootstrap()
+        ServerBootstrap b = StreamSockets.configure(new ServerBootstrap()
                 .group(loops.group())
                 .channel(loops.serverSocketChannel())
-                .option(ChannelOption.SO_REUSEADDR, true)
-                .childOption(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.SO_REUSEADDR, true))
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {

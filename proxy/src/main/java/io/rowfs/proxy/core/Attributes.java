@@ -27,7 +27,12 @@ public final class Attributes {
 
     public Fattr3 of(Resolved r) {
         ObjectRecord rec = r.record();
-        Fattr3 a = rec.inShadow() ? ns.shadow().getattr(r.shadowHandle()) : ns.mainAttributes(r);
+        return virtualize(r, rec.inShadow() ? ns.shadow().getattr(r.shadowHandle()) : ns.mainAttributes(r));
+    }
+
+    /** The virtual attributes of {@code r} given its back end's attributes {@code a} (e.g. from a shadow reply). */
+    public Fattr3 virtualize(Resolved r, Fattr3 a) {
+        ObjectRecord rec = r.record();
         long size = a.size();
         if (a.type() == FileType.REG && rec.has(ObjectRecord.FLAG_SIZE_OWNED)) {
             size = rec.logicalSize();

@@ -10,7 +10,9 @@ import io.rowfs.protocol.nfs3.NfsException;
 import io.rowfs.protocol.nfs3.PostOpAttr;
 import io.rowfs.protocol.nfs3.ReadArgs;
 import io.rowfs.protocol.nfs3.ReadResult;
+import io.rowfs.protocol.nfs3.PreOpAttr;
 import io.rowfs.protocol.nfs3.WccAttr;
+import io.rowfs.protocol.nfs3.WccData;
 import io.rowfs.protocol.nfs3.WriteArgs;
 import io.rowfs.protocol.nfs3.WriteResult;
 import io.rowfs.protocol.nfs3.Fattr3;
@@ -57,7 +59,12 @@ public final class DataOps {
                     .withWcc(fs.attrs().wcc(pre, r.id()));
         }
         WriteResult shadow = fs.data().write(r, args.offset(), args.data(), args.stable());
-        return WriteResult.ok(fs.attrs().wcc(pre, r.id()), count, shadow.committed(), fs.data().verifier().current());
+        // post-op attributes from the shadow's own reply (no extra GETATTR), with the logical size
+        PostOpAttr after = shadow.wcc().after();
+        WccData wcc = after.isPresent()
+                ? new WccData(PreOpAttr.of(pre), PostOpAttr.of(fs.attrs().virtualize(fs.ns().reload(r.id()), after.attributes())))
+                : fs.attrs().wcc(pre, r.id());
+        return WriteResult.ok(wcc, count, shadow.committed(), fs.data().verifier().current());
     }
 
     public CommitResult commit(NfsContext ctx, CommitArgs args) {

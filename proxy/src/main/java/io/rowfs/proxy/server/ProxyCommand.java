@@ -11,8 +11,9 @@ import picocli.CommandLine.Option;
 
 /** {@code rowfs proxy}: the redirect-on-write NFSv3 proxy in front of a read-only main and a shadow. */
 @Command(name = "proxy", mixinStandardHelpOptions = true,
-        description = {"Redirect-on-write NFSv3 proxy: one read-write file system made of a read-only main",
-            "export and a shadow export. Back ends are HOST:NFSPORT[/MOUNTPORT]:/export."})
+        description = {"Redirect-on-write NFSv3 proxy: one read-write file system made of",
+            "a read-only main export and a shadow export.",
+            "Back ends are HOST:NFSPORT[/MOUNTPORT]:/export (MOUNT on the NFS port if omitted)."})
 public final class ProxyCommand implements Subcommand {
     @Option(names = "--main", required = true, description = "read-only main server, HOST:NFSPORT[/MOUNTPORT]:/export")
     String main;
@@ -36,9 +37,15 @@ public final class ProxyCommand implements Subcommand {
     @Override
     public Integer call() throws Exception {
         int pm = portmap == null ? ProxyServer.PORTMAP_DEFAULT : portmap < 0 ? ProxyServer.PORTMAP_NONE : portmap;
-        ProxyServer server = ProxyServer.builder().main(BackendSpec.parse(main)).shadow(BackendSpec.parse(shadow))
-                .listen(parseAddress(listen)).state(state).portmap(pm).blockSize(blockSize)
-                .cacheBytes(parseSize(cacheSize)).exportPath(exportPath).maxObjects(maxObjects).build().start();
+        ProxyServer server;
+        try {
+            server = ProxyServer.builder().main(BackendSpec.parse(main)).shadow(BackendSpec.parse(shadow))
+                    .listen(parseAddress(listen)).state(state).portmap(pm).blockSize(blockSize)
+                    .cacheBytes(parseSize(cacheSize)).exportPath(exportPath).maxObjects(maxObjects).build().start();
+        } catch (IllegalArgumentException | java.io.IOException | io.rowfs.proxy.backend.BackendException e) {
+            System.err.println("proxy: cannot start: " + e.getMessage());
+            return 2;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

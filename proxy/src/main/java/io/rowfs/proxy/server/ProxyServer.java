@@ -1,7 +1,10 @@
 package io.rowfs.proxy.server;
 
 import io.rowfs.protocol.mount.MountProgram;
+import io.rowfs.protocol.nfs3.Fattr3;
 import io.rowfs.protocol.nfs3.FileType;
+import io.rowfs.protocol.nfs3.Sattr3;
+import io.rowfs.protocol.nfs3.SetTime;
 import io.rowfs.protocol.nfs3.Nfs3Program;
 import io.rowfs.protocol.portmap.EmbeddedPortmapper;
 import io.rowfs.protocol.portmap.PortmapProgram;
@@ -51,7 +54,6 @@ public final class ProxyServer implements AutoCloseable {
     public static final int PORTMAP_DEFAULT = -1;
     public static final int PORTMAP_NONE = -2;
     private static final Credentials PROXY_CREDENTIALS = new AuthSys(0, "rowfs-proxy", 0, 0);
-    private static final int CHUNK_SIZE = 64 * 1024;
 
     private final Builder config;
     private final List<AutoCloseable> opened = new ArrayList<>();
@@ -76,7 +78,7 @@ public final class ProxyServer implements AutoCloseable {
             ChronicleObjectTable objects = keep(ChronicleObjectTable.open(state, config.maxObjects));
             NameIndex names = keep(NameIndex.open(state, config.maxObjects * 2));
             BlockMapStore blocks = keep(BlockMapStore.open(state, config.maxObjects));
-            MainChunkCache cache = keep(MainChunkCache.open(state.resolve("cache"), config.cacheBytes, CHUNK_SIZE));
+            MainChunkCache cache = keep(MainChunkCache.open(state.resolve("cache"), config.cacheBytes, config.chunkSize));
             BackendConnection mainConn = keep(BackendConnection.mount(config.main, PROXY_CREDENTIALS, config.timeout));
             BackendConnection shadowConn = keep(BackendConnection.mount(config.shadow, PROXY_CREDENTIALS, config.timeout));
             MainBackend main = new MainBackend(mainConn);
@@ -111,8 +113,16 @@ public final class ProxyServer implements AutoCloseable {
         }
     }
 
-    /** The root record always names the current root handles of both back ends. */
+    /**
+     * The root record always names the current root handles of both back ends. The root is always
+     * in the shadow (the shadow export's root); on first start it takes main's root mode and owner.
+     */
     private static void putRoot(ChronicleObjectTable objects, MainBackend main, ShadowBackend shadow) {
+        if (objects.get(ObjectTable.ROOT_ID).isEmpty()) {
+            Fattr3 m = main.getattr(main.root());
+            shadow.setattr(shadow.root(), new Sattr3(m.mode(), m.uid(), m.gid(), null,
+                    SetTime.DONT_CHANGE, SetTime.DONT_CHANGE));
+        }
         int flags = objects.get(ObjectTable.ROOT_ID).map(ObjectRecord::flags).orElse(0);
         objects.putRoot(new ObjectRecord(ObjectTable.ROOT_ID, new byte[0], FileType.DIR.value(), flags, 0, -1,
                 main.root().bytes(), shadow.root().bytes()));
@@ -185,6 +195,7 @@ public final class ProxyServer implements AutoCloseable {
         private long maxObjects = 1_000_000;
         private int workers = 32;
         private int readahead = 8;
+        private int chunkSize = 256 * 1024;
         private String exportPath;
         private Duration timeout = Duration.ofSeconds(60);
 
@@ -226,6 +237,18 @@ public final class ProxyServer implements AutoCloseable {
 
         public Builder maxObjects(long n) {
             this.maxObjects = n;
+            return this;
+        }
+
+        /** Main-data cache chunk: the unit fetched from main (a power of two, 4 KiB to 4 MiB). */
+        public Builder chunkSize(int bytes) {
+            this.chunkSize = bytes;
+            return this;
+        }
+
+        /** Chunks kept in flight ahead of a sequential reader. */
+        public Builder readahead(int chunks) {
+            this.readahead = chunks;
             return this;
         }
 

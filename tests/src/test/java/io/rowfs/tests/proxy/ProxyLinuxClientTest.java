@@ -120,7 +120,7 @@ class ProxyLinuxClientTest {
         try (Netns ns = Netns.create("proxy2-guest", "tap0", "10.0.2.1/24");
              Ganesha g = Ganesha.builder(mainDir).readOnly(true).netns(ns).hostBridge(false).ports(3049, 30048).start()) {
             ManagedProcess shadow = ns.startJava("shadow", List.of("-Xmx256m"), "io.rowfs.app.Rowfs", "shadow-server",
-                    "--export", shadowDir + "/.", "--listen", "127.0.0.1:4049", "--portmap", "-1",
+                    "--export", shadowDir.toString(), "--listen", "127.0.0.1:4049", "--portmap", "-1",
                     "--state", work.resolve("shadow-state").toString());
             shadow.awaitLog("shadow-server: exporting", Duration.ofSeconds(60));
             String[] proxyArgs = {"proxy", "--main", "127.0.0.1:3049/30048:" + g.exportPath(),

@@ -44,6 +44,8 @@ class ProxyReadThroughTest {
             Files.writeString(mainDir.resolve("d1/f" + i), "file " + i + "\n");
         }
         Files.createSymbolicLink(mainDir.resolve("link"), Path.of("a.txt"));
+        Files.setPosixFilePermissions(mainDir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.setPosixFilePermissions(shadowDir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
         Map<String, String> before = ProxyRig.checksums(mainDir);
 
         try (ProxyRig rig = new ProxyRig(mainDir, shadowDir, work.resolve("shadow-state"));
@@ -66,6 +68,7 @@ class ProxyReadThroughTest {
             assertArrayEquals(a1.bytes(), a2.bytes(), "one handle per name");
             Fattr3 aa = c.getattr(a1);
             Fattr3 rootAttr = c.getattr(c.root);
+            assertEquals(0755, rootAttr.mode(), "the merged root looks like main's root");
             assertEquals(rootAttr.fsid(), aa.fsid());
             assertNotEquals(rootAttr.fileid(), aa.fileid());
             assertEquals(11, aa.size());

@@ -62,13 +62,12 @@ final class ProxyRig implements AutoCloseable {
 
     ProxyRig(Setup setup, Path mainDir, Path shadowDir, Path shadowState) throws IOException {
         try {
-            // export given as DIR/. : ShadowMountService (shadow helper) fails on Set.of duplicates otherwise
             main = setup.ganeshaMain ? keep(Ganesha.start(mainDir, true)) : null;
-            mainServer = setup.ganeshaMain ? null : keep(ShadowServer.builder().export(mainDir.resolve("."))
+            mainServer = setup.ganeshaMain ? null : keep(ShadowServer.builder().export(mainDir)
                     .stateDir(shadowState.resolveSibling("main-state")).readOnly(true)
                     .listen(new InetSocketAddress("127.0.0.1", 0)).build().start());
             shadowGanesha = setup.ganeshaShadow ? keep(Ganesha.start(shadowDir, false)) : null;
-            shadow = setup.ganeshaShadow ? null : keep(ShadowServer.builder().export(shadowDir.resolve("."))
+            shadow = setup.ganeshaShadow ? null : keep(ShadowServer.builder().export(shadowDir)
                     .stateDir(shadowState).listen(new InetSocketAddress("127.0.0.1", 0)).build().start());
         } catch (IOException | RuntimeException e) {
             close();
