@@ -182,6 +182,58 @@ class ShadowServerTest {
         assertNotEquals(w.verifier(), w2.verifier(), "new verifier after restart");
     }
 
+    private byte[] read(FileHandle f, long offset, int count) {
+        ReadResult r = nfs.read(cred, new ReadArgs(f, offset, count)).join();
+        try {
+            assertEquals(Nfs3Status.OK, r.status());
+            byte[] b = new byte[r.data().readableBytes()];
+            r.data().getBytes(r.data().readerIndex(), b);
+            return b;
+        } finally {
+            r.release();
+        }
+    }
+
+    @Test
+    void sequentialReadsThroughReadAheadSeeWritesAndOutOfBandChanges() throws Exception {
+        byte[] content = new byte[(4 << 20) + 123];
+        new java.util.Random(5).nextBytes(content);
+        Files.write(export.resolve("seq"), content);
+        FileHandle f = nfs.lookup(cred, new LookupArgs(root, Filename.of("seq"))).join().object();
+        java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
+        for (long off = 0; off < content.length; off += 1 << 20) {
+            got.write(read(f, off, 1 << 20));
+            Thread.sleep(20); // let the read-ahead land
+        }
+        assertTrue(java.util.Arrays.equals(content, got.toByteArray()), "sequential content");
+        // read-ahead of [1 MiB, 2 MiB) is pending after this read; a WRITE must not be hidden by it
+        read(f, 0, 1 << 20);
+        Thread.sleep(50);
+        byte[] patch = "PATCHED".getBytes(StandardCharsets.UTF_8);
+        assertEquals(Nfs3Status.OK, nfs.write(cred, new WriteArgs(f, 1 << 20, patch.length, StableHow.UNSTABLE,
+                Unpooled.wrappedBuffer(patch))).join().status());
+        assertEquals("PATCHED", new String(read(f, 1 << 20, 7), StandardCharsets.UTF_8));
+        // a smaller READ at the chunk's offset gets just its bytes
+        read(f, 0, 1 << 20);
+        Thread.sleep(50);
+        assertEquals(100, read(f, 1 << 20, 100).length);
+        // a change behind the server's back is seen once the chunk expires (500 ms)
+        read(f, 0, 1 << 20);
+        Thread.sleep(50);
+        try (var ch = java.nio.channels.FileChannel.open(export.resolve("seq"), java.nio.file.StandardOpenOption.WRITE)) {
+            ch.write(java.nio.ByteBuffer.wrap("OUTSIDE".getBytes(StandardCharsets.UTF_8)), 1 << 20);
+        }
+        Thread.sleep(700);
+        assertEquals("OUTSIDE", new String(read(f, 1 << 20, 7), StandardCharsets.UTF_8));
+        // removing the file drops read-ahead: the handle is stale, not served from memory
+        read(f, 0, 1 << 20);
+        Thread.sleep(50);
+        assertEquals(Nfs3Status.OK, nfs.remove(cred, new RemoveArgs(root, Filename.of("seq"))).join().status());
+        ReadResult gone = nfs.read(cred, new ReadArgs(f, 1 << 20, 1 << 20)).join();
+        gone.release();
+        assertEquals(Nfs3Status.STALE, gone.status());
+    }
+
     @Test
     void setattrGuardAccessLinksSymlinksFifoAndFsInfo() throws Exception {
         FileHandle f = create(root, "a");
