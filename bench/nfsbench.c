@@ -5,6 +5,9 @@
  *   nfsbench URL write NAME MIB     sequential write of MIB MiB in writemax-sized pwrites, then fsync
  *   nfsbench URL read NAME          sequential read of the whole file in readmax-sized preads
  *   nfsbench URL meta N             create N empty files, stat each, remove each
+ *   nfsbench URL walk DIR           list DIR recursively (READDIRPLUS), stat every entry (GETATTR by
+ *                                   path) and read every regular file whole: "ls -R", "stat" and
+ *                                   "smallread" phases
  *
  * URL names a directory: nfs://127.0.0.1/export?version=3&nfsport=P&mountport=M.
  * Output, one line per phase: "PHASE seconds=S rate=R UNIT" (MiB/s or ops/s). Exit 1 on any error.
@@ -102,9 +105,66 @@ static int bench_meta(struct nfs_context *nfs, long n) {
     return 0;
 }
 
+/* Appends every path under dir (depth first) to paths[]; returns the new count. */
+static int collect(struct nfs_context *nfs, const char *dir, char ***paths, int *n, int *cap, int **isreg) {
+    struct nfsdir *d;
+    if (nfs_opendir(nfs, dir, &d) != 0) fail(nfs, "opendir", dir);
+    struct nfsdirent *e;
+    while ((e = nfs_readdir(nfs, d)) != NULL) {
+        if (!strcmp(e->name, ".") || !strcmp(e->name, "..")) continue;
+        char *path = malloc(strlen(dir) + strlen(e->name) + 2);
+        sprintf(path, "%s/%s", strcmp(dir, "/") ? dir : "", e->name);
+        if (*n == *cap) {
+            *cap = *cap ? *cap * 2 : 1024;
+            *paths = realloc(*paths, *cap * sizeof(char *));
+            *isreg = realloc(*isreg, *cap * sizeof(int));
+        }
+        (*paths)[*n] = path;
+        (*isreg)[*n] = (e->mode & 0170000) == 0100000;
+        (*n)++;
+        if ((e->mode & 0170000) == 0040000) collect(nfs, path, paths, n, cap, isreg);
+    }
+    nfs_closedir(nfs, d);
+    return *n;
+}
+
+static int bench_walk(struct nfs_context *nfs, const char *dir) {
+    char **paths = NULL;
+    int *isreg = NULL, n = 0, cap = 0;
+    double t0 = now();
+    collect(nfs, dir, &paths, &n, &cap, &isreg);
+    double t1 = now();
+    report("ls-R", t1 - t0, n, "entries/s");
+    struct nfs_stat_64 st;
+    for (int i = 0; i < n; i++) {
+        if (nfs_stat64(nfs, paths[i], &st) != 0) fail(nfs, "stat", paths[i]);
+    }
+    double t2 = now();
+    report("stat", t2 - t1, n, "ops/s");
+    char buf[65536];
+    int files = 0;
+    for (int i = 0; i < n; i++) {
+        if (!isreg[i]) continue;
+        struct nfsfh *fh;
+        if (nfs_open(nfs, paths[i], O_RDONLY, &fh) != 0) fail(nfs, "open", paths[i]);
+        uint64_t off = 0;
+        int got;
+        while ((got = nfs_pread(nfs, fh, off, sizeof buf, buf)) > 0) off += got;
+        if (got < 0) fail(nfs, "pread", paths[i]);
+        nfs_close(nfs, fh);
+        files++;
+    }
+    double t3 = now();
+    report("smallread", t3 - t2, files, "files/s");
+    for (int i = 0; i < n; i++) free(paths[i]);
+    free(paths);
+    free(isreg);
+    return 0;
+}
+
 int main(int argc, char **argv) {
     if (argc < 3) {
-        fprintf(stderr, "usage: nfsbench URL write NAME MIB | read NAME | meta N\n");
+        fprintf(stderr, "usage: nfsbench URL write NAME MIB | read NAME | meta N | walk DIR\n");
         return 2;
     }
     struct nfs_context *nfs = nfs_init_context();
@@ -116,6 +176,7 @@ int main(int argc, char **argv) {
     if (!strcmp(argv[2], "write") && argc == 5) rc = bench_write(nfs, argv[3], atol(argv[4]));
     else if (!strcmp(argv[2], "read") && argc == 4) rc = bench_read(nfs, argv[3]);
     else if (!strcmp(argv[2], "meta") && argc == 4) rc = bench_meta(nfs, atol(argv[3]));
+    else if (!strcmp(argv[2], "walk") && argc == 4) rc = bench_walk(nfs, argv[3]);
     else fprintf(stderr, "nfsbench: unknown operation %s\n", argv[2]);
     nfs_destroy_url(url);
     nfs_destroy_context(nfs);

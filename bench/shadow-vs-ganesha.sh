@@ -3,6 +3,8 @@
 #
 #   bench/shadow-vs-ganesha.sh            (as root; env: SIZE_MIB=1024 FILES=10000 ROUNDS=3 DIR=/var/tmp)
 #
+# Before the timed rounds both servers get the same untimed warm-up (256 MiB write+read, 10000 files).
+#
 # Both servers run in one network namespace and export a directory each on the same file system
 # (DIR); the client is bench/nfsbench.c (libnfs, one request in flight), run inside the namespace.
 # Each round runs, for ganesha then the shadow server (order alternating between rounds): a
@@ -63,6 +65,15 @@ run() { # server url round
     printf '  round %d %-8s %-7s %10s %s\n' "$3" "$1" "$phase" "${rate#rate=}" "$unit"
   done <<<"$out"
 }
+
+# Untimed warm-up of both servers (the same work for each): the shadow server's JIT compiles its
+# hot paths here instead of inside the first timed round.
+for pair in "ganesha $url_ganesha" "shadow $url_shadow"; do
+  set -- $pair
+  ip netns exec "$ns" "$nfsbench" "$2" write warmup 256 >/dev/null
+  ip netns exec "$ns" "$nfsbench" "$2" read warmup >/dev/null
+  ip netns exec "$ns" "$nfsbench" "$2" meta 10000 >/dev/null
+done
 
 echo "rowfs shadow-server vs nfs-ganesha: ${SIZE_MIB} MiB sequential, ${FILES} files metadata, ${ROUNDS} rounds"
 for r in $(seq "$ROUNDS"); do

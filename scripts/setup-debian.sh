@@ -20,6 +20,7 @@ PACKAGES=(
   qemu-system-x86 ipxe-qemu busybox-static cpio kmod linux-image-amd64
   iproute2
   tftp-hpa atftp curl udhcpc isc-dhcp-client
+  dnsmasq-base kea-admin tftpd-hpa
   pxelinux syslinux-common
   zstd
 )

@@ -30,6 +30,7 @@ public final class ShadowServer implements AutoCloseable {
     private final Builder config;
     private ShadowFs fs;
     private IoExecutor io;
+    private ShadowNfs3Service service;
     private RpcServer nfs;
     private RpcServer portmap;
 
@@ -47,8 +48,8 @@ public final class ShadowServer implements AutoCloseable {
                     config.openFiles, config.clock);
             io = new IoExecutor(config.ioThreads);
             nfs = RpcServer.builder().bind(config.listen)
-                    .program(new Nfs3Program(new ShadowNfs3Service(fs, io)))
-                    .program(new MountProgram(new ShadowMountService(fs, config.export.toString())))
+                    .program(new Nfs3Program(service = new ShadowNfs3Service(fs, io, config.clock)))
+                    .program(new MountProgram(new ShadowMountService(fs, io, config.export.toString())))
                     .build().start();
             if (config.portmapPort != PORTMAP_NONE) {
                 PortmapRegistry registry = new PortmapRegistry();
@@ -93,6 +94,9 @@ public final class ShadowServer implements AutoCloseable {
         }
         if (io != null) {
             io.close();
+        }
+        if (service != null) {
+            service.close(); // after the executor: no read-ahead can arrive any more
         }
         if (fs != null) {
             try {

@@ -31,12 +31,16 @@ import org.slf4j.LoggerFactory;
  * The DHCP sockets: 0.0.0.0:67 (a socket bound to an interface address never sees broadcasts),
  * and 0.0.0.0:4011 in proxy mode, each restricted to the configured interface with
  * {@code SO_BINDTODEVICE} (epoll transport). Datagrams are copied off the event loop to one worker
- * thread that owns the {@link LeasePool} and the lease file (whose fsyncs must not stall the event
- * loop); its queue is bounded and a full queue drops requests (clients retransmit).
+ * thread that owns the {@link LeasePool} and appends to the lease file; its queue is bounded and a
+ * full queue drops requests (clients retransmit). Replies that follow a lease-file change go to the
+ * committer thread, which fsyncs once for everything queued so far and then sends them (group
+ * commit): an ACK never leaves before its lease is on disk, and a slow fsync delays only the ACKs
+ * waiting for it, not the OFFERs the worker keeps answering meanwhile.
  */
 public final class DhcpServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DhcpServer.class);
     private static final int QUEUE = 4096;
+    private static final long SLOW_SYNC_MS = 200;
 
     private final DhcpConfig config;
     private final EventLoopGroup group;
@@ -46,6 +50,7 @@ public final class DhcpServer implements AutoCloseable {
     private final Map<Integer, Channel> channels = new HashMap<>();
     private DhcpLogic logic;
     private LeaseFile leaseFile;
+    private Committer committer;
 
     public DhcpServer(DhcpConfig config, EventLoopGroup group, BootClients clients, Clock clock) {
         this.config = config;
@@ -72,6 +77,8 @@ public final class DhcpServer implements AutoCloseable {
             if (config.leaseFile() != null) {
                 leaseFile = LeaseFile.open(config.leaseFile(), pool);
                 pool.attach(leaseFile);
+                committer = new Committer(leaseFile);
+                committer.start();
             }
         }
         logic = new DhcpLogic(config, pool, clients);
@@ -115,11 +122,87 @@ public final class DhcpServer implements AutoCloseable {
         worker.shutdown();
         try {
             worker.awaitTermination(5, TimeUnit.SECONDS);
+            if (committer != null) {
+                committer.stop();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         if (leaseFile != null) {
             leaseFile.close();
+        }
+    }
+
+    private static void send(Channel ch, DhcpLogic.Reply r) {
+        ch.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(r.bytes()), r.to())).addListener(f -> {
+            if (!f.isSuccess()) {
+                LOG.warn("dhcp: reply to {} not sent: {}", r.to(), f.cause().toString());
+            }
+        });
+    }
+
+    /** A reply (or none, for a RELEASE or DECLINE) waiting for the lease file to be synced. */
+    private record Pending(Channel channel, DhcpLogic.Reply reply) {
+    }
+
+    /** The group-commit thread: sync the lease file once for all waiting replies, then send them. */
+    private static final class Committer implements Runnable {
+        private final LeaseFile file;
+        private final java.util.concurrent.BlockingQueue<Pending> queue = new java.util.concurrent.LinkedBlockingQueue<>();
+        private final Thread thread;
+        private volatile boolean stopping;
+
+        Committer(LeaseFile file) {
+            this.file = file;
+            this.thread = new Thread(this, "dhcp-commit");
+            thread.setDaemon(true);
+        }
+
+        void start() {
+            thread.start();
+        }
+
+        void submit(Pending p) {
+            queue.add(p);
+        }
+
+        void stop() throws InterruptedException {
+            stopping = true; // no interrupt: it would close the lease file's channel in the middle of a sync
+            thread.join(5000);
+        }
+
+        @Override
+        public void run() {
+            java.util.List<Pending> batch = new java.util.ArrayList<>();
+            while (!stopping || !queue.isEmpty()) {
+                Pending first;
+                try {
+                    first = queue.poll(100, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    break;
+                }
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch);
+                try {
+                    long start = System.nanoTime();
+                    file.sync(); // every line of the batch was written before its reply was queued
+                    long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+                    if (ms >= SLOW_SYNC_MS) {
+                        LOG.warn("dhcp: lease file sync took {} ms ({} replies waited)", ms, batch.size());
+                    }
+                    for (Pending p : batch) {
+                        if (p.reply() != null) {
+                            send(p.channel(), p.reply());
+                        }
+                    }
+                } catch (IOException e) {
+                    LOG.error("dhcp: cannot sync the lease file; {} replies withheld", batch.size(), e);
+                }
+                batch.clear();
+            }
         }
     }
 
@@ -154,12 +237,11 @@ public final class DhcpServer implements AutoCloseable {
                 LOG.error("dhcp: request from {} failed", sender, e);
                 return;
             }
-            reply.ifPresent(r -> ch.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(r.bytes()), r.to()))
-                    .addListener(f -> {
-                        if (!f.isSuccess()) {
-                            LOG.warn("dhcp: reply to {} not sent: {}", r.to(), f.cause().toString());
-                        }
-                    }));
+            if (leaseFile != null && leaseFile.takeDirty()) {
+                committer.submit(new Pending(ch, reply.orElse(null)));
+            } else {
+                reply.ifPresent(r -> send(ch, r));
+            }
         }
 
         @Override

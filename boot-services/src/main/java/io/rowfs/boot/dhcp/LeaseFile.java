@@ -15,8 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The lease file: an append-only text log, one event per line, each appended and fsynced
- * ({@code fdatasync}) before the server answers the client.
+ * The lease file: an append-only text log, one event per line. Lines are appended by the DHCP
+ * worker; {@link #sync()} ({@code fdatasync}) makes them durable, and the server sends an ACK only
+ * after a sync that began after its line was written (group commit, see {@code DhcpServer}).
  *
  * <pre>
  *  # rowfs boot leases v1                         header line
@@ -36,6 +37,8 @@ public final class LeaseFile implements LeaseLog, AutoCloseable {
 
     private final Path path;
     private FileChannel out;
+    /** Lines appended since {@link #takeDirty()} last ran; owned by the DHCP worker thread. */
+    private boolean dirty;
 
     private LeaseFile(Path path) {
         this.path = path;
@@ -126,12 +129,25 @@ public final class LeaseFile implements LeaseLog, AutoCloseable {
         while (buf.hasRemaining()) {
             out.write(buf);
         }
+        dirty = true;
+    }
+
+    /** Whether lines were appended since the last call (worker thread only). */
+    boolean takeDirty() {
+        boolean d = dirty;
+        dirty = false;
+        return d;
+    }
+
+    /** Makes every line appended before this call durable; safe to call from another thread. */
+    void sync() throws IOException {
         out.force(false);
     }
 
     @Override
     public void close() throws IOException {
         if (out != null) {
+            out.force(false);
             out.close();
         }
     }

@@ -32,6 +32,12 @@ public final class FtpBootServer implements AutoCloseable {
      * @param passivePorts FtpServer's port list syntax ("30000-30100"), or "0" for any free port
      */
     public void start(InetSocketAddress bind, String passivePorts) {
+        // FtpServer logs every command and reply at INFO; keep its downloads (RETR) and quiet the
+        // echo, unless the user set a level for it (slf4j-simple reads levels from system properties)
+        System.getProperties().putIfAbsent(
+                "org.slf4j.simpleLogger.log.org.apache.ftpserver.listener.nio.FtpLoggingFilter", "warn");
+        // with passive port 0 (any free port) FtpServer warns about every release; it is harmless
+        System.getProperties().putIfAbsent("org.slf4j.simpleLogger.log.org.apache.ftpserver.impl.PassivePorts", "error");
         String host = bind.getAddress().getHostAddress();
         DataConnectionConfigurationFactory data = new DataConnectionConfigurationFactory();
         data.setActiveEnabled(false);
@@ -51,6 +57,7 @@ public final class FtpBootServer implements AutoCloseable {
         FtpServerFactory factory = new FtpServerFactory();
         factory.addListener("default", listener.createListener());
         factory.setConnectionConfig(connections.createConnectionConfig());
+        factory.setFtplets(new java.util.LinkedHashMap<>(java.util.Map.of("log", new DownloadLog())));
         factory.setUserManager(new AnonymousUserManager(root.path().toString(), MAX_LOGINS));
         server = factory.createServer();
         try {

@@ -1,6 +1,7 @@
 package io.rowfs.boot.tftp;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramPacket;
@@ -24,6 +25,8 @@ final class TftpTransferHandler extends SimpleChannelInboundHandler<DatagramPack
     private final InetSocketAddress client;
     private final String name;
     private final ByteBuffer content;
+    /** {@link #content} as a ByteBuf, to copy from without a slice per packet; never released (not pooled). */
+    private final ByteBuf source;
     private final Negotiation negotiation;
     private final ReadTransfer transfer;
     private final long baseTimeoutNanos;
@@ -37,6 +40,7 @@ final class TftpTransferHandler extends SimpleChannelInboundHandler<DatagramPack
         this.client = client;
         this.name = name;
         this.content = content;
+        this.source = Unpooled.wrappedBuffer(content);
         this.negotiation = negotiation;
         this.transfer = new ReadTransfer(content.remaining(), negotiation.blksize(), negotiation.windowsize(),
                 !negotiation.oack().isEmpty(), config.maxRetries());
@@ -92,20 +96,54 @@ final class TftpTransferHandler extends SimpleChannelInboundHandler<DatagramPack
 
     private void send(ChannelHandlerContext ctx, ReadTransfer.Burst burst) {
         if (burst.oack()) {
-            ctx.writeAndFlush(new DatagramPacket(TftpPackets.oack(ctx.alloc(), negotiation.oack()), client));
+            ctx.writeAndFlush(new DatagramPacket(TftpPackets.oack(ctx.alloc(), negotiation.oack()), client),
+                    ctx.voidPromise());
             return;
         }
-        int blksize = negotiation.blksize();
-        int size = content.limit();
-        for (long b = burst.first(); b <= burst.last(); b++) {
-            int off = (int) ReadTransfer.offset(b, blksize);
-            int len = Math.max(0, Math.min(blksize, size - off));
-            ByteBuf data = ctx.alloc().directBuffer(4 + len);
-            data.writeShort(TftpPackets.DATA).writeShort(TftpPackets.wireBlock(b));
-            data.writeBytes(content.slice(off, len));
-            ctx.write(new DatagramPacket(data, client));
+        int perSegment = Segmentation.packetsPerSend(negotiation.blksize());
+        if (perSegment > 1 && burst.last() > burst.first() && Segmentation.usable(ctx.channel())) {
+            for (long b = burst.first(); b <= burst.last(); b += perSegment) {
+                long last = Math.min(burst.last(), b + perSegment - 1);
+                ByteBuf buf = ctx.alloc().directBuffer((int) (last - b + 1) * (4 + negotiation.blksize()));
+                for (long i = b; i <= last; i++) {
+                    appendData(buf, i);
+                }
+                long first = b;
+                ctx.write(Segmentation.packet(buf, 4 + negotiation.blksize(), client)).addListener(f -> {
+                    if (!f.isSuccess()) {
+                        Segmentation.disable(f.cause());
+                        sendEach(ctx, first, last); // the kernel refused GSO: resend as single packets
+                    }
+                });
+            }
+            ctx.flush();
+            return;
+        }
+        sendEach(ctx, burst.first(), burst.last());
+    }
+
+    private void sendEach(ChannelHandlerContext ctx, long first, long last) {
+        if (first == last) { // lock step: one packet, one pass through the pipeline
+            ByteBuf data = ctx.alloc().directBuffer(4 + negotiation.blksize());
+            appendData(data, first);
+            ctx.writeAndFlush(new DatagramPacket(data, client), ctx.voidPromise());
+            return;
+        }
+        for (long b = first; b <= last; b++) {
+            ByteBuf data = ctx.alloc().directBuffer(4 + negotiation.blksize());
+            appendData(data, b);
+            ctx.write(new DatagramPacket(data, client), ctx.voidPromise());
         }
         ctx.flush();
+    }
+
+    /** Appends DATA packet {@code block} (header and payload) to {@code buf}. */
+    private void appendData(ByteBuf buf, long block) {
+        int blksize = negotiation.blksize();
+        int off = (int) ReadTransfer.offset(block, blksize);
+        int len = Math.max(0, Math.min(blksize, content.limit() - off));
+        buf.writeShort(TftpPackets.DATA).writeShort(TftpPackets.wireBlock(block));
+        buf.writeBytes(source, off, len);
     }
 
     private void scheduleTimer(ChannelHandlerContext ctx, long delayNanos) {

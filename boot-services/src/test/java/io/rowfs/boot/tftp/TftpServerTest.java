@@ -145,6 +145,49 @@ class TftpServerTest {
     }
 
     @Test
+    void windowedReadAcksWindowEnds() throws Exception {
+        byte[] file = random(1000 * 100 + 17, 4);
+        Files.write(dir.resolve("root/w.bin"), file);
+        try (DatagramSocket s = new DatagramSocket()) {
+            s.setSoTimeout(3000);
+            byte[] req = rrq(1, "w.bin", "octet", "blksize", "1000", "windowsize", "8");
+            s.send(new DatagramPacket(req, req.length, address));
+            DatagramPacket oack = receive(s);
+            assertEquals(TftpPackets.OACK, opcode(oack));
+            SocketAddress tid = oack.getSocketAddress();
+            s.send(new DatagramPacket(ack(0), 4, tid));
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            int expect = 1;
+            boolean droppedOnce = false;
+            while (true) {
+                DatagramPacket p = receive(s);
+                assertEquals(TftpPackets.DATA, opcode(p));
+                int block = second(p);
+                int len = p.getLength() - 4;
+                if (block == 20 && !droppedOnce) {
+                    droppedOnce = true; // pretend block 20 was lost: ACK 19, expect a resend from 20
+                    s.send(new DatagramPacket(ack(19), 4, tid));
+                    expect = 20;
+                    continue;
+                }
+                if (block != expect) {
+                    continue; // the rest of a window after a gap
+                }
+                out.write(p.getData(), 4, len);
+                expect++;
+                if (len < 1000) {
+                    s.send(new DatagramPacket(ack(block), 4, tid));
+                    break;
+                }
+                if (block % 8 == 0) {
+                    s.send(new DatagramPacket(ack(block), 4, tid));
+                }
+            }
+            assertArrayEquals(file, out.toByteArray());
+        }
+    }
+
+    @Test
     void netasciiConvertsLineEnds() throws Exception {
         try (DatagramSocket s = new DatagramSocket()) {
             s.setSoTimeout(3000);

@@ -20,9 +20,16 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class Nfs3Client {
     private final RpcClient rpc;
+    private final Nfs3CallListener listener;
 
     public Nfs3Client(RpcClient rpc) {
+        this(rpc, Nfs3CallListener.NONE);
+    }
+
+    /** A client that tells {@code listener} of each call it makes (for metrics). */
+    public Nfs3Client(RpcClient rpc, Nfs3CallListener listener) {
         this.rpc = Objects.requireNonNull(rpc, "rpc");
+        this.listener = listener;
     }
 
     /** The NULL procedure: completes when the server answers. */
@@ -34,6 +41,7 @@ public final class Nfs3Client {
     /** Calls any procedure of the table. */
     public <A extends Nfs3Args, R extends Nfs3Result> CompletableFuture<R> call(
             Nfs3Procedure<A, R> proc, Credentials cred, A args) {
+        listener.calling(proc);
         return rpc.call(Nfs3.PROGRAM, Nfs3.VERSION, proc.number(), cred, args::encode,
                 proc::decodeResult);
     }

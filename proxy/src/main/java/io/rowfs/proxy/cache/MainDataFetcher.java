@@ -22,15 +22,23 @@ public final class MainDataFetcher {
     private final Executor diskExecutor;
     private final int chunkSize;
     private final int readahead;
+    private final ByteSourceListener bytes;
     private final Map<ChunkRef, CompletableFuture<byte[]>> inFlight = new ConcurrentHashMap<>();
     private final Map<HandleRef, Long> lastChunkRead = new ConcurrentHashMap<>();
 
     public MainDataFetcher(MainSource main, MainChunkCache cache, Executor diskExecutor, int readahead) {
+        this(main, cache, diskExecutor, readahead, ByteSourceListener.NONE);
+    }
+
+    /** As above, telling {@code bytes} how much came from main and how much from the cache. */
+    public MainDataFetcher(MainSource main, MainChunkCache cache, Executor diskExecutor, int readahead,
+                           ByteSourceListener bytes) {
         this.main = main;
         this.cache = cache;
         this.diskExecutor = diskExecutor;
         this.chunkSize = cache.chunkSize();
         this.readahead = readahead;
+        this.bytes = bytes;
     }
 
     /**
@@ -93,10 +101,15 @@ public final class MainDataFetcher {
     private byte[] fromCache(byte[] mainHandle, long chunk) {
         ByteBuffer dst = ByteBuffer.allocate(chunkSize);
         int n = cache.read(mainHandle, chunk, dst);
-        return n < 0 ? null : Arrays.copyOf(dst.array(), n);
+        if (n < 0) {
+            return null;
+        }
+        bytes.supplied(ByteSourceListener.ByteSource.CACHE, n);
+        return Arrays.copyOf(dst.array(), n);
     }
 
     private byte[] store(byte[] mainHandle, long chunk, byte[] data) {
+        bytes.supplied(ByteSourceListener.ByteSource.MAIN, data.length);
         if (data.length > 0) {
             cache.store(mainHandle, chunk, ByteBuffer.wrap(data));
         }

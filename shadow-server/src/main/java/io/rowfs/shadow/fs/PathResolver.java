@@ -88,6 +88,21 @@ public final class PathResolver {
         }
     }
 
+    /**
+     * The cached path of {@code inode} without verifying it (the caller verifies with the lstat it
+     * needs anyway), or null. STALE when the table knows the inode under another generation.
+     */
+    public Path cachedUnverified(long inode, int generation) throws FsException {
+        if (inode == rootInode) {
+            return root;
+        }
+        InodeTable.Entry e = table.get(inode);
+        if (e != null && e.generation() != generation) {
+            throw new FsException(FsError.STALE, "inode " + inode + " now has another generation");
+        }
+        return paths.get(inode);
+    }
+
     /** The path of the object a handle names, or STALE. */
     public Path resolve(long inode, int generation) throws IOException {
         InodeTable.Entry e = table.get(inode);

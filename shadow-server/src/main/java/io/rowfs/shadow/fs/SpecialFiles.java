@@ -23,6 +23,22 @@ final class SpecialFiles {
                 Integer.toUnsignedString(major), Integer.toUnsignedString(minor)));
     }
 
+    /** Sets the times of a special file without opening it (touch uses utimensat). */
+    static void touch(Path p, java.nio.file.attribute.FileTime atime, java.nio.file.attribute.FileTime mtime)
+            throws IOException {
+        if (atime != null) {
+            run(List.of("touch", "-h", "-a", "-d", stamp(atime), "--", p.toString()));
+        }
+        if (mtime != null) {
+            run(List.of("touch", "-h", "-m", "-d", stamp(mtime), "--", p.toString()));
+        }
+    }
+
+    private static String stamp(java.nio.file.attribute.FileTime t) {
+        java.time.Instant i = t.toInstant();
+        return "@" + i.getEpochSecond() + "." + String.format("%09d", i.getNano());
+    }
+
     private static void run(List<String> cmd) throws IOException {
         Process pr = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         try {

@@ -17,7 +17,7 @@ final class Lookup implements Procedure<LookupArgs, LookupResult> {
         ShadowFs.Node dir = c.node(args.dir());
         try {
             ShadowFs.Node n = c.fs.lookup(dir, args.name().toString());
-            return LookupResult.ok(c.handle(n.attrs()), c.postOp(n.attrs()), c.postOp(dir.path()));
+            return LookupResult.ok(c.handle(n.attrs()), c.postOp(n.attrs()), c.postOp(dir.attrs()));
         } catch (IOException e) {
             throw Statuses.nfs(e).withAttributes(c.postOp(dir.path()));
         }

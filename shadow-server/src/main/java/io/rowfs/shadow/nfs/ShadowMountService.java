@@ -6,26 +6,33 @@ import io.rowfs.protocol.mount.MountService;
 import io.rowfs.protocol.mount.MountStat;
 import io.rowfs.protocol.rpc.AuthFlavor;
 import io.rowfs.protocol.rpc.Credentials;
+import io.rowfs.shadow.fs.FsException;
+import io.rowfs.shadow.fs.IoExecutor;
 import io.rowfs.shadow.fs.ShadowFs;
+import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.NoSuchFileException;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * MOUNT v3 for the one export: the export's path (as given, or its real path) and "/" mount the
- * root handle; anything else is MNT3ERR_NOENT. Offers AUTH_SYS and AUTH_NONE.
+ * MOUNT v3 for the one export. The export's path (as given on the command line, or its real
+ * path) and "/" mount the root; a path below it (as knfsd and ganesha allow, and as libnfs asks
+ * for when a URL names a subdirectory) is walked one component at a time with LOOKUP's checks,
+ * so it can never leave the export or enter the state directory. Other paths: MNT3ERR_NOENT.
+ * Offers AUTH_SYS and AUTH_NONE. The walk blocks, so it runs on the I/O executor.
  */
 public final class ShadowMountService implements MountService {
-    private final Set<String> names;
+    private final ShadowFs fs;
+    private final IoExecutor io;
+    private final List<String> prefixes;
     private final String exportName;
-    private final byte[] rootHandle;
 
-    public ShadowMountService(ShadowFs fs, String exportName) {
-        this.exportName = exportName;
-        this.names = Set.copyOf(java.util.List.of(strip(exportName), strip(fs.root().toString()), "/"));
-        this.rootHandle = fs.rootHandle();
+    public ShadowMountService(ShadowFs fs, IoExecutor io, String exportName) {
+        this.fs = fs;
+        this.io = io;
+        this.exportName = strip(exportName);
+        this.prefixes = List.of(this.exportName, strip(fs.root().toString()));
     }
 
     private static String strip(String p) {
@@ -38,11 +45,51 @@ public final class ShadowMountService implements MountService {
 
     @Override
     public CompletionStage<MountResult> mount(String dirPath, Credentials credentials, InetSocketAddress client) {
-        if (names.contains(strip(dirPath))) {
-            return CompletableFuture.completedFuture(
-                    MountResult.ok(rootHandle, AuthFlavor.AUTH_SYS, AuthFlavor.AUTH_NONE));
+        return io.submit(0, () -> answer(strip(dirPath)));
+    }
+
+    private MountResult answer(String path) {
+        String rest = null;
+        if (path.equals("/")) {
+            rest = "";
         }
-        return CompletableFuture.completedFuture(MountResult.error(MountStat.MNT3ERR_NOENT));
+        for (String p : prefixes) {
+            if (rest == null && path.equals(p)) {
+                rest = "";
+            } else if (rest == null && path.startsWith(p + "/")) {
+                rest = path.substring(p.length() + 1);
+            }
+        }
+        if (rest == null) {
+            return MountResult.error(MountStat.MNT3ERR_NOENT);
+        }
+        try {
+            ShadowFs.Node n = fs.node(fs.rootHandle());
+            for (String part : rest.split("/")) {
+                if (part.isEmpty()) {
+                    continue;
+                }
+                if (part.equals(".") || part.equals("..")) {
+                    return MountResult.error(MountStat.MNT3ERR_INVAL);
+                }
+                n = fs.lookup(n, part);
+            }
+            if (!n.attrs().isDirectory()) {
+                return MountResult.error(MountStat.MNT3ERR_NOTDIR);
+            }
+            return MountResult.ok(fs.handle(n.inode()), AuthFlavor.AUTH_SYS, AuthFlavor.AUTH_NONE);
+        } catch (NoSuchFileException e) {
+            return MountResult.error(MountStat.MNT3ERR_NOENT);
+        } catch (FsException e) {
+            return MountResult.error(switch (e.error()) {
+                case NOT_DIR -> MountStat.MNT3ERR_NOTDIR;
+                case NAME_TOO_LONG -> MountStat.MNT3ERR_NAMETOOLONG;
+                case ACCESS -> MountStat.MNT3ERR_ACCES;
+                default -> MountStat.MNT3ERR_INVAL;
+            });
+        } catch (IOException e) {
+            return MountResult.error(MountStat.MNT3ERR_IO);
+        }
     }
 
     @Override

@@ -6,7 +6,11 @@ import io.rowfs.shadow.fs.IoExecutor;
 import io.rowfs.shadow.fs.ShadowFs;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.PooledByteBufAllocator;
 
 /**
  * The shadow server's {@link Nfs3Service}: every procedure runs its blocking body on the
@@ -14,8 +18,14 @@ import java.util.concurrent.CompletionStage;
  * directory keeps its order and nothing blocks the event loop. Failures become
  * {@link NfsException}s through {@link Statuses}.
  */
-public final class ShadowNfs3Service implements Nfs3Service {
+public final class ShadowNfs3Service implements Nfs3Service, AutoCloseable {
+    /** READs of at least this many bytes trigger read-ahead of the next chunk. */
+    static final int READ_AHEAD_MIN = 64 << 10;
+
     private final IoExecutor io;
+    private final ShadowFs fs;
+    private final ShadowContext ctx;
+    private final ReadAhead readAhead;
     private final Getattr getattrProc;
     private final Setattr setattrProc;
     private final Lookup lookupProc;
@@ -38,9 +48,12 @@ public final class ShadowNfs3Service implements Nfs3Service {
     private final Pathconf pathconfProc;
     private final Commit commitProc;
 
-    public ShadowNfs3Service(ShadowFs fs, IoExecutor io) {
+    public ShadowNfs3Service(ShadowFs fs, IoExecutor io, Clock clock) {
         this.io = io;
+        this.fs = fs;
+        this.readAhead = new ReadAhead(64, 500, clock);
         ShadowContext c = new ShadowContext(fs);
+        this.ctx = c;
         this.getattrProc = new Getattr(c);
         this.setattrProc = new Setattr(c);
         this.lookupProc = new Lookup(c);
@@ -89,7 +102,12 @@ public final class ShadowNfs3Service implements Nfs3Service {
 
     @Override
     public CompletionStage<SetattrResult> setattr(NfsContext ctx, SetattrArgs args) {
-        return run(args.object(), setattrProc, ctx, args);
+        long inode = key(args.object());
+        readAhead.invalidate(inode);
+        return run(args.object(), (c, a) -> {
+            readAhead.invalidate(inode); // a chunk read ahead before this change reached the stripe
+            return setattrProc.run(c, a);
+        }, ctx, args);
     }
 
     @Override
@@ -107,19 +125,105 @@ public final class ShadowNfs3Service implements Nfs3Service {
         return run(args.symlink(), readlinkProc, ctx, args);
     }
 
+    /**
+     * READ: answered from the {@link ReadAhead} chunk when the client continues a sequential read
+     * (no hand-off, no file-system call on the event loop: the handle is authenticated in memory),
+     * else on the I/O executor; either way the next chunk is read ahead.
+     */
     @Override
     public CompletionStage<ReadResult> read(NfsContext ctx, ReadArgs args) {
-        return run(args.file(), readProc, ctx, args);
+        long inode = fs.authenticate(args.file().bytes());
+        if (inode >= 0) {
+            ReadAhead.Chunk c = readAhead.take(inode, args.offset());
+            if (c != null) {
+                return CompletableFuture.completedFuture(fromChunk(args, inode, c));
+            }
+        }
+        return run(args.file(), readProc, ctx, args).thenApply(r -> {
+            if (inode >= 0 && r.status().isOk()) {
+                readAheadFrom(args.file(), inode, args.offset() + r.count(), r.count(), r.eof());
+            }
+            return r;
+        });
+    }
+
+    private ReadResult fromChunk(ReadArgs args, long inode, ReadAhead.Chunk c) {
+        int len = c.data.readableBytes();
+        long want = Math.min(Integer.toUnsignedLong(args.count()), ShadowContext.MAX_IO);
+        ByteBuf data = c.data;
+        boolean eof = c.eof;
+        if (want < len) {
+            data = c.data.retainedSlice(c.data.readerIndex(), (int) want);
+            c.data.release();
+            eof = false;
+        }
+        int n = data.readableBytes();
+        readAheadFrom(args.file(), inode, c.offset + n, len, eof);
+        return ReadResult.ok(this.ctx.postOp(c.attrs), eof, data);
+    }
+
+    /**
+     * Reads ahead the {@link ReadAhead#DEPTH} chunks of {@code count} bytes that follow
+     * {@code offset}, each on the file's stripe (so after any WRITE already queued for it).
+     */
+    private void readAheadFrom(FileHandle h, long inode, long offset, int count, boolean eof) {
+        if (eof || count < READ_AHEAD_MIN) {
+            return;
+        }
+        for (int i = 0; i < ReadAhead.DEPTH; i++) {
+            ReadAhead.Key key = new ReadAhead.Key(inode, offset + (long) i * count);
+            if (!readAhead.claim(key)) {
+                continue;
+            }
+            try {
+                io.submit(inode, () -> readAheadChunk(h, key, count));
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                readAhead.abandon(key); // shutting down
+                return;
+            }
+        }
+    }
+
+    private Void readAheadChunk(FileHandle h, ReadAhead.Key key, int count) {
+        try {
+            ShadowFs.Node n = fs.node(h.bytes());
+            if (!n.attrs().isRegular() || key.offset() >= n.attrs().size()) {
+                readAhead.abandon(key);
+                return null;
+            }
+            ShadowFs.ReadResult r = fs.read(n, key.offset(), count, PooledByteBufAllocator.DEFAULT);
+            readAhead.put(key, new ReadAhead.Chunk(key.offset(), r.data(), r.eof(), r.attrs(), readAhead.expiry()));
+        } catch (IOException | RuntimeException e) {
+            readAhead.abandon(key); // the client's own READ will report the problem
+        }
+        return null;
+    }
+
+    @Override
+    public void close() {
+        readAhead.close();
     }
 
     @Override
     public CompletionStage<WriteResult> write(NfsContext ctx, WriteArgs args) {
-        return run(args.file(), writeProc, ctx, args);
+        long inode = key(args.file());
+        readAhead.invalidate(inode);
+        return run(args.file(), (c, a) -> {
+            readAhead.invalidate(inode); // a chunk read ahead before this change reached the stripe
+            return writeProc.run(c, a);
+        }, ctx, args);
     }
 
     @Override
     public CompletionStage<CreateResult> create(NfsContext ctx, CreateArgs args) {
-        return run(args.dir(), createProc, ctx, args);
+        readAhead.invalidateAll();
+        return run(args.dir(), (c, a) -> {
+            try {
+                return createProc.run(c, a);
+            } finally {
+                readAhead.invalidateAll(); // also what was read ahead while this waited in the queue
+            }
+        }, ctx, args);
     }
 
     @Override
@@ -139,22 +243,50 @@ public final class ShadowNfs3Service implements Nfs3Service {
 
     @Override
     public CompletionStage<RemoveResult> remove(NfsContext ctx, RemoveArgs args) {
-        return run(args.dir(), removeProc, ctx, args);
+        readAhead.invalidateAll();
+        return run(args.dir(), (c, a) -> {
+            try {
+                return removeProc.run(c, a);
+            } finally {
+                readAhead.invalidateAll(); // also what was read ahead while this waited in the queue
+            }
+        }, ctx, args);
     }
 
     @Override
     public CompletionStage<RmdirResult> rmdir(NfsContext ctx, RmdirArgs args) {
-        return run(args.dir(), rmdirProc, ctx, args);
+        readAhead.invalidateAll();
+        return run(args.dir(), (c, a) -> {
+            try {
+                return rmdirProc.run(c, a);
+            } finally {
+                readAhead.invalidateAll(); // also what was read ahead while this waited in the queue
+            }
+        }, ctx, args);
     }
 
     @Override
     public CompletionStage<RenameResult> rename(NfsContext ctx, RenameArgs args) {
-        return run(args.fromDir(), renameProc, ctx, args);
+        readAhead.invalidateAll();
+        return run(args.fromDir(), (c, a) -> {
+            try {
+                return renameProc.run(c, a);
+            } finally {
+                readAhead.invalidateAll(); // also what was read ahead while this waited in the queue
+            }
+        }, ctx, args);
     }
 
     @Override
     public CompletionStage<LinkResult> link(NfsContext ctx, LinkArgs args) {
-        return run(args.dir(), linkProc, ctx, args);
+        readAhead.invalidateAll();
+        return run(args.dir(), (c, a) -> {
+            try {
+                return linkProc.run(c, a);
+            } finally {
+                readAhead.invalidateAll(); // also what was read ahead while this waited in the queue
+            }
+        }, ctx, args);
     }
 
     @Override

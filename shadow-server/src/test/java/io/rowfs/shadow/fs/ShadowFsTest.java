@@ -201,7 +201,7 @@ class ShadowFsTest {
         } finally {
             r.data().release();
         }
-        r = fs.read(f, 1 << 20, 100, ByteBufAllocator.DEFAULT);
+        r = fs.read(fs.node(fs.handle(f.inode())), 1 << 20, 100, ByteBufAllocator.DEFAULT);
         try {
             assertEquals("hello", r.data().toString(StandardCharsets.UTF_8));
             assertTrue(r.eof());
@@ -230,6 +230,13 @@ class ShadowFsTest {
         ShadowFs.Node p = fs.mknod(r, "p", FileType.FIFO, 0, 0, new SetAttrs(0640, null, null, null, null, null), Cred.ROOT);
         assertEquals(FileType.FIFO, p.attrs().type());
         assertEquals(0640, p.attrs().mode());
+        // times and mode of a FIFO are set without opening it (an open would block forever)
+        FileAttrs pt = fs.setAttrs(p, new SetAttrs(0600, null, null, null, SetAttrs.TimeSet.client(1_000_000, 7),
+                SetAttrs.TimeSet.client(2_000_000, 9)));
+        assertEquals(0600, pt.mode());
+        assertEquals(1_000_000, pt.atimeSec());
+        assertEquals(2_000_000, pt.mtimeSec());
+        assertEquals(9, pt.mtimeNsec());
         ShadowFs.Node so = fs.mknod(r, "sock", FileType.SOCKET, 0, 0, SetAttrs.NONE, Cred.ROOT);
         assertEquals(FileType.SOCKET, so.attrs().type());
         assertEquals(FsError.BAD_TYPE, assertThrows(FsException.class,
@@ -248,6 +255,26 @@ class ShadowFsTest {
         fs.remove(r, mid.name());
         List<ShadowFs.DirEntry> rest = fs.list(r, mid.cookie());
         assertEquals(all.subList(21, 50), rest);
+    }
+
+    @Test
+    void stateDirectoryOutsideTheExportLeavesTheNameFree(@TempDir Path state) throws Exception {
+        fs.close();
+        Files.walk(export.resolve(StateDir.DEFAULT_NAME)).sorted(java.util.Comparator.reverseOrder())
+                .forEach(p -> p.toFile().delete());
+        fs = new ShadowFs(export, state.resolve("st"), false, 1, 16, Clock.systemUTC());
+        ShadowFs.Node r = root();
+        fs.mkdir(r, StateDir.DEFAULT_NAME, SetAttrs.NONE, Cred.ROOT);
+        assertEquals(List.of(StateDir.DEFAULT_NAME), fs.list(r, 0).stream().map(ShadowFs.DirEntry::name).toList());
+        assertTrue(Files.exists(state.resolve("st/handle.key")));
+        byte[] h = fs.rootHandle();
+        restart2(state.resolve("st"));
+        assertEquals(fs.root(), fs.resolve(h));
+    }
+
+    private void restart2(Path state) throws Exception {
+        fs.close();
+        fs = new ShadowFs(export, state, false, 1, 16, Clock.systemUTC());
     }
 
     @Test

@@ -79,9 +79,9 @@ class DhcpClientsPeerTest {
             assertTrue(server.logText().contains("ACK " + a + " file undionly.kpxe to /" + a + ":68"), server.tail());
 
             // garbage and truncated packets at port 67 are dropped, the server keeps serving
-            lan.clients.exec(Duration.ofSeconds(10), "sh", "-c",
-                    "for i in 1 2 3; do head -c 700 /dev/urandom | busybox nc -u -w 1 " + BootLan.SERVER_IP
-                            + " 67; printf '\\001\\001\\006' | busybox nc -u -w 1 " + BootLan.SERVER_IP + " 67; done");
+            lan.clients.startJava("junk", List.of("-Xmx64m"), UdpProbe.class.getName(), BootLan.SERVER_IP, "67", "junk",
+                    "300").waitFor(Duration.ofSeconds(30));
+            awaitCount(server, Pattern.compile("dropped a malformed packet"), 1, Duration.ofSeconds(10));
 
             // restart: the leases come back from the file
             lan.stopServer();
@@ -108,6 +108,48 @@ class DhcpClientsPeerTest {
             udhcpc.close();
             dhclient.close();
             assertFalse(server.logText().contains("Exception"), server.tail());
+        }
+    }
+
+    /**
+     * proxyDHCP: a plain client (udhcpc) gets no answer; a PXE REQUEST sent to port 4011 from an
+     * ephemeral port (busybox nc) is answered with boot information at that address and port.
+     */
+    @Test
+    void proxyModeAnswersPort4011AtTheSourcePort() throws Exception {
+        Path root = Files.createDirectory(dir.resolve("root"));
+        try (BootLan lan = new BootLan(1)) {
+            lan.clients.exec(Duration.ofSeconds(10), "ip", "addr", "add", "10.77.0.50/24", "dev", "vc1").checkOk();
+            ManagedProcess server = lan.startServer("boot-proxy", List.of("--root", root.toString(), "--dhcp", "proxy",
+                    "--http", "8080", "--tftp", "0", "--lease-file", dir.resolve("unused").toString()));
+            assertTrue(server.logText().contains("proxy mode on br0 port 67 and 4011"), server.tail());
+            ProcessResult plain = lan.clients.exec(Duration.ofSeconds(20), "udhcpc", "-q", "-n", "-f", "-i", "vc1",
+                    "-s", "/bin/true", "-t", "2", "-T", "1");
+            assertNotEquals(0, plain.exitCode(), "proxy mode must not answer a non-PXE client: " + plain.describe());
+
+            org.dhcp4java.DHCPPacket req = new org.dhcp4java.DHCPPacket();
+            req.setOp((byte) 1);
+            req.setHtype((byte) 1);
+            req.setHlen((byte) 6);
+            req.setXid(0x4011);
+            req.setChaddrHex("525400770050");
+            req.setCiaddr("10.77.0.50");
+            req.setDHCPMessageType((byte) 3);
+            req.setOptionAsString((byte) 60, "PXEClient:Arch:00007:UNDI:003016");
+            req.setOptionRaw((byte) 93, new byte[] {0, 7});
+            Path packet = dir.resolve("request.bin");
+            Files.write(packet, req.serialize());
+            ManagedProcess probe = lan.clients.startJava("probe", List.of("-Xmx64m"), UdpProbe.class.getName(),
+                    BootLan.SERVER_IP, "4011", "send", packet.toString(), dir.resolve("reply.bin").toString());
+            assertEquals(0, probe.waitFor(Duration.ofSeconds(30)), probe.tail());
+            byte[] reply = Files.readAllBytes(dir.resolve("reply.bin"));
+            assertTrue(reply.length >= 300, "no reply at the source port:\n" + server.tail());
+            org.dhcp4java.DHCPPacket ack = org.dhcp4java.DHCPPacket.getPacket(reply, 0, reply.length, false);
+            assertEquals(Byte.valueOf((byte) 5), ack.getDHCPMessageType());
+            assertEquals(0x4011, ack.getXid());
+            assertEquals("ipxe.efi", ack.getFile(), "UEFI x64 gets the x64 loader");
+            assertEquals("0.0.0.0", ack.getYiaddr().getHostAddress(), "proxyDHCP assigns no address");
+            assertTrue(server.logText().contains("to /10.77.0.50:"), server.tail());
         }
     }
 

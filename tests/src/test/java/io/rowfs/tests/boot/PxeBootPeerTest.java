@@ -71,8 +71,36 @@ class PxeBootPeerTest {
     }
 
     private Boot boot(Path root, String nic, String mac, List<String> extraServerArgs) throws Exception {
-        try (Netns ns = Netns.create("boot-pxe", "tap0", "10.0.2.1/24")) {
-            List<String> args = new ArrayList<>(List.of("boot", "--interface", "tap0", "--server-ip", "10.0.2.1",
+        return boot(root, nic, mac, extraServerArgs, false);
+    }
+
+    /**
+     * Boots a guest; with {@code proxy}, tap0 joins a bridge br0 (10.0.2.1, rowfs boot in proxy mode)
+     * together with a veth to a second namespace where dnsmasq (10.0.2.2) hands out the addresses.
+     */
+    private Boot boot(Path root, String nic, String mac, List<String> extraServerArgs, boolean proxy)
+            throws Exception {
+        try (Netns ns = Netns.create("boot-pxe", "tap0", "10.0.2.1/24");
+             Netns dhcpNs = proxy ? Netns.create("boot-dnsmasq") : null) {
+            String iface = "tap0";
+            if (proxy) {
+                iface = "br0";
+                for (String[] cmd : new String[][] {{"ip", "addr", "flush", "dev", "tap0"},
+                    {"ip", "link", "add", "br0", "type", "bridge"}, {"ip", "link", "set", "tap0", "master", "br0"},
+                    {"ip", "addr", "add", "10.0.2.1/24", "dev", "br0"}, {"ip", "link", "set", "br0", "up"},
+                    {"ip", "link", "add", "vs", "type", "veth", "peer", "name", "vd", "netns", dhcpNs.name()},
+                    {"ip", "link", "set", "vs", "master", "br0", "up"}}) {
+                    ns.exec(Duration.ofSeconds(10), cmd).checkOk();
+                }
+                dhcpNs.exec(Duration.ofSeconds(10), "ip", "addr", "add", "10.0.2.2/24", "dev", "vd").checkOk();
+                dhcpNs.exec(Duration.ofSeconds(10), "ip", "link", "set", "vd", "up").checkOk();
+                dhcpNs.start("dnsmasq", List.of("dnsmasq", "--no-daemon", "--no-ping", "--port=0", "--interface=vd",
+                        "--bind-interfaces", "--dhcp-range=10.0.2.100,10.0.2.120,255.255.255.0,1h",
+                        "--dhcp-leasefile=" + dir.resolve("dnsmasq.leases"), "--no-resolv", "--no-hosts",
+                        "--user=root", "--log-dhcp"))
+                        .awaitLog("DHCP, sockets bound exclusively to interface vd", Duration.ofSeconds(20));
+            }
+            List<String> args = new ArrayList<>(List.of("boot", "--interface", iface, "--server-ip", "10.0.2.1",
                     "--root", root.toString(), "--range", "10.0.2.100-10.0.2.120", "--lease-file",
                     dir.resolve("leases").toString(), "--http", "8080"));
             args.addAll(extraServerArgs);
@@ -85,7 +113,7 @@ class PxeBootPeerTest {
             assertEquals(0, guest.exitCode(), "guest did not boot; serial:\n" + tail(serial) + "\nstderr: "
                     + guest.stderrText() + "\nserver:\n" + tail(serverLog));
             assertTrue(serial.contains("ROWFS-GUEST-OK"), tail(serial));
-            assertTrue(serial.matches("(?s).*udhcpc: lease of 10\\.0\\.2\\.1[0-2][0-9] obtained from 10\\.0\\.2\\.1.*"),
+            assertTrue(serial.matches("(?s).*udhcpc: lease of 10\\.0\\.2\\.1[0-2][0-9] obtained from 10\\.0\\.2\\.[12].*"),
                     "the initramfs got its address by DHCP again:\n" + tail(serial));
             assertFalse(serverLog.contains("Exception"), tail(serverLog));
             return new Boot(serial, serverLog);
@@ -135,6 +163,18 @@ class PxeBootPeerTest {
         assertTrue(log.contains("tftp: sent pxelinux.0 to"), tail(log));
         assertTrue(log.contains("tftp: sent vmlinuz to") && log.contains("tftp: sent initrd.img to"), tail(log));
         assertFalse(log.contains("GET /vmlinuz"), "pxelinux loads the kernel over TFTP");
+    }
+
+    @Test
+    void proxyDhcpNextToDnsmasq() throws Exception {
+        Boot b = boot(root(), "virtio-net-pci", "52:54:00:77:00:04", List.of("--dhcp", "proxy"), true);
+        String log = b.serverLog();
+        assertTrue(log.contains("proxy mode on br0 port 67 and 4011"), tail(log));
+        assertTrue(log.contains("-> OFFER  file http://10.0.2.1:8080/boot.ipxe"), tail(log));
+        assertTrue(log.contains("GET /vmlinuz -> 200"), tail(log));
+        // This iPXE takes the boot file from the ProxyDHCP offer and sends no request to port 4011;
+        // the 4011 reply rule (to the request's source) is covered by DhcpLogicTest.
+        assertTrue(b.serial().contains("obtained from 10.0.2.2"), "dnsmasq gave the address:\n" + tail(b.serial()));
     }
 
     private static String tail(String s) {

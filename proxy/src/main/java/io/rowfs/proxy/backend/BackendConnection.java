@@ -1,0 +1,67 @@
+package io.rowfs.proxy.backend;
+
+import io.rowfs.protocol.client.RpcClient;
+import io.rowfs.protocol.mount.MountClient;
+import io.rowfs.protocol.mount.MountResult;
+import io.rowfs.protocol.nfs3.FileHandle;
+import io.rowfs.protocol.nfs3.Nfs3CallListener;
+import io.rowfs.protocol.nfs3.Nfs3Client;
+import io.rowfs.protocol.rpc.Credentials;
+import java.time.Duration;
+
+/**
+ * One mounted back end: the export's root handle (from MOUNT v3) and an NFSv3 client on a pipelined
+ * connection that reconnects by itself. Package-private users wrap it as {@link MainBackend} (read
+ * procedures only) or {@link ShadowBackend}. Owns and closes its RPC client.
+ */
+public final class BackendConnection implements AutoCloseable {
+    final BackendSpec spec;
+    final Nfs3Client nfs;
+    final FileHandle root;
+    final Credentials credentials;
+    final Duration timeout;
+    private final RpcClient rpc;
+
+    private BackendConnection(BackendSpec spec, RpcClient rpc, FileHandle root, Credentials credentials,
+                              Duration timeout, Nfs3CallListener listener) {
+        this.spec = spec;
+        this.rpc = rpc;
+        this.nfs = new Nfs3Client(rpc, listener);
+        this.root = root;
+        this.credentials = credentials;
+        this.timeout = timeout;
+    }
+
+    /** Mounts {@code spec} with MOUNT v3 and opens the NFS connection. */
+    public static BackendConnection mount(BackendSpec spec, Credentials credentials, Duration timeout) {
+        return mount(spec, credentials, timeout, Nfs3CallListener.NONE);
+    }
+
+    /** As above, telling {@code listener} of every NFS call made on the connection. */
+    public static BackendConnection mount(BackendSpec spec, Credentials credentials, Duration timeout,
+                                          Nfs3CallListener listener) {
+        MountResult mounted;
+        try (RpcClient mountRpc = RpcClient.builder(spec.mountAddress()).timeout(timeout).build()) {
+            mounted = Await.get(new MountClient(mountRpc, credentials).mount(spec.exportPath()), timeout,
+                    "MOUNT " + spec);
+        }
+        if (!mounted.isOk()) {
+            throw new BackendException("MOUNT " + spec + " refused: " + mounted.status(), null);
+        }
+        RpcClient rpc = RpcClient.builder(spec.nfsAddress()).timeout(timeout).build();
+        return new BackendConnection(spec, rpc, FileHandle.of(mounted.handle()), credentials, timeout, listener);
+    }
+
+    public FileHandle root() {
+        return root;
+    }
+
+    public BackendSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public void close() {
+        rpc.close();
+    }
+}

@@ -1,0 +1,206 @@
+package io.rowfs.proxy.backend;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.rowfs.protocol.nfs3.CommitArgs;
+import io.rowfs.protocol.nfs3.CommitResult;
+import io.rowfs.protocol.nfs3.CreateArgs;
+import io.rowfs.protocol.nfs3.CreateHow;
+import io.rowfs.protocol.nfs3.CreateMode;
+import io.rowfs.protocol.nfs3.CreateResult;
+import io.rowfs.protocol.nfs3.Fattr3;
+import io.rowfs.protocol.nfs3.FileHandle;
+import io.rowfs.protocol.nfs3.FileType;
+import io.rowfs.protocol.nfs3.Filename;
+import io.rowfs.protocol.nfs3.FsinfoArgs;
+import io.rowfs.protocol.nfs3.FsinfoResult;
+import io.rowfs.protocol.nfs3.FsstatArgs;
+import io.rowfs.protocol.nfs3.FsstatResult;
+import io.rowfs.protocol.nfs3.GetattrArgs;
+import io.rowfs.protocol.nfs3.GetattrResult;
+import io.rowfs.protocol.nfs3.LinkArgs;
+import io.rowfs.protocol.nfs3.LinkResult;
+import io.rowfs.protocol.nfs3.LookupArgs;
+import io.rowfs.protocol.nfs3.LookupResult;
+import io.rowfs.protocol.nfs3.MkdirArgs;
+import io.rowfs.protocol.nfs3.MkdirResult;
+import io.rowfs.protocol.nfs3.MknodArgs;
+import io.rowfs.protocol.nfs3.MknodResult;
+import io.rowfs.protocol.nfs3.Nfs3Status;
+import io.rowfs.protocol.nfs3.NfsPath;
+import io.rowfs.protocol.nfs3.ReadArgs;
+import io.rowfs.protocol.nfs3.ReadResult;
+import io.rowfs.protocol.nfs3.ReadlinkArgs;
+import io.rowfs.protocol.nfs3.ReadlinkResult;
+import io.rowfs.protocol.nfs3.RemoveArgs;
+import io.rowfs.protocol.nfs3.RemoveResult;
+import io.rowfs.protocol.nfs3.RenameArgs;
+import io.rowfs.protocol.nfs3.RenameResult;
+import io.rowfs.protocol.nfs3.RmdirArgs;
+import io.rowfs.protocol.nfs3.RmdirResult;
+import io.rowfs.protocol.nfs3.Sattr3;
+import io.rowfs.protocol.nfs3.SetattrArgs;
+import io.rowfs.protocol.nfs3.SetattrResult;
+import io.rowfs.protocol.nfs3.SpecData3;
+import io.rowfs.protocol.nfs3.StableHow;
+import io.rowfs.protocol.nfs3.SymlinkArgs;
+import io.rowfs.protocol.nfs3.SymlinkResult;
+import io.rowfs.protocol.nfs3.WriteArgs;
+import io.rowfs.protocol.nfs3.WriteResult;
+import io.rowfs.protocol.nfs3.NfsException;
+
+/**
+ * The read-write shadow server, where every change of the merged file system lands. Calls block
+ * (worker threads only) and throw {@link NfsException} with the shadow's status on failure, except
+ * LOOKUP, whose NOENT is an ordinary answer. The proxy acts with its own (root) credentials and sets
+ * owners explicitly.
+ */
+public final class ShadowBackend {
+    private final BackendConnection c;
+
+    public ShadowBackend(BackendConnection connection) {
+        this.c = connection;
+    }
+
+    public FileHandle root() {
+        return c.root;
+    }
+
+    public Fattr3 getattr(FileHandle fh) {
+        GetattrResult r = Await.get(c.nfs.getattr(c.credentials, new GetattrArgs(fh)), c.timeout, "shadow GETATTR");
+        Await.check(r.status(), "shadow GETATTR");
+        return r.attributes();
+    }
+
+    public void setattr(FileHandle fh, Sattr3 attrs) {
+        SetattrResult r = Await.get(c.nfs.setattr(c.credentials, new SetattrArgs(fh, attrs, null)), c.timeout,
+                "shadow SETATTR");
+        Await.check(r.status(), "shadow SETATTR");
+    }
+
+    public LookupResult lookup(FileHandle dir, Filename name) {
+        return Await.get(c.nfs.lookup(c.credentials, new LookupArgs(dir, name)), c.timeout, "shadow LOOKUP");
+    }
+
+    public NfsPath readlink(FileHandle fh) {
+        ReadlinkResult r = Await.get(c.nfs.readlink(c.credentials, new ReadlinkArgs(fh)), c.timeout,
+                "shadow READLINK");
+        Await.check(r.status(), "shadow READLINK");
+        return r.data();
+    }
+
+    /**
+     * Reads exactly {@code count} bytes at {@code offset}: what the shadow file holds, then zeros
+     * where it is shorter (the logical file may extend past the sparse shadow file).
+     */
+    public byte[] read(FileHandle fh, long offset, int count) {
+        byte[] out = new byte[count];
+        int done = 0;
+        while (done < count) {
+            ReadResult r = Await.get(c.nfs.read(c.credentials, new ReadArgs(fh, offset + done, count - done)),
+                    c.timeout, "shadow READ");
+            try {
+                Await.check(r.status(), "shadow READ");
+                int got = r.data().readableBytes();
+                r.data().readBytes(out, done, got);
+                done += got;
+                if (r.eof() || got == 0) {
+                    break;
+                }
+            } finally {
+                r.release();
+            }
+        }
+        return out;
+    }
+
+    /** Writes all of {@code data} at {@code offset}; returns the shadow's reply (count, committed, verifier). */
+    public WriteResult write(FileHandle fh, long offset, ByteBuf data, StableHow stable) {
+        int count = data.readableBytes();
+        WriteResult r = Await.get(c.nfs.write(c.credentials, new WriteArgs(fh, offset, count, stable, data)),
+                c.timeout, "shadow WRITE");
+        Await.check(r.status(), "shadow WRITE");
+        if (r.count() != count) {
+            throw new NfsException(Nfs3Status.IO, "shadow WRITE wrote " + r.count() + " of " + count + " bytes");
+        }
+        return r;
+    }
+
+    public WriteResult write(FileHandle fh, long offset, byte[] data, StableHow stable) {
+        return write(fh, offset, Unpooled.wrappedBuffer(data), stable);
+    }
+
+    public CommitResult commit(FileHandle fh) {
+        CommitResult r = Await.get(c.nfs.commit(c.credentials, new CommitArgs(fh, 0, 0)), c.timeout, "shadow COMMIT");
+        Await.check(r.status(), "shadow COMMIT");
+        return r;
+    }
+
+    /** CREATE GUARDED; EXIST is thrown like any failure. */
+    public CreateResult create(FileHandle dir, Filename name, Sattr3 attrs) {
+        CreateResult r = Await.get(c.nfs.create(c.credentials,
+                new CreateArgs(dir, name, new CreateHow(CreateMode.GUARDED, attrs, null))), c.timeout, "shadow CREATE");
+        Await.check(r.status(), "shadow CREATE");
+        return r;
+    }
+
+    /** CREATE EXCLUSIVE: the shadow keeps the verifier, so a retransmission succeeds; the result is returned, not checked. */
+    public CreateResult createExclusive(FileHandle dir, Filename name, io.rowfs.protocol.nfs3.Verifier verifier) {
+        return Await.get(c.nfs.create(c.credentials, new CreateArgs(dir, name, CreateHow.exclusive(verifier))),
+                c.timeout, "shadow CREATE EXCLUSIVE");
+    }
+
+    public MkdirResult mkdir(FileHandle dir, Filename name, Sattr3 attrs) {
+        MkdirResult r = Await.get(c.nfs.mkdir(c.credentials, new MkdirArgs(dir, name, attrs)), c.timeout,
+                "shadow MKDIR");
+        Await.check(r.status(), "shadow MKDIR");
+        return r;
+    }
+
+    public SymlinkResult symlink(FileHandle dir, Filename name, Sattr3 attrs, NfsPath target) {
+        SymlinkResult r = Await.get(c.nfs.symlink(c.credentials, new SymlinkArgs(dir, name, attrs, target)),
+                c.timeout, "shadow SYMLINK");
+        Await.check(r.status(), "shadow SYMLINK");
+        return r;
+    }
+
+    public MknodResult mknod(FileHandle dir, Filename name, FileType type, Sattr3 attrs, SpecData3 spec) {
+        MknodResult r = Await.get(c.nfs.mknod(c.credentials, new MknodArgs(dir, name, type, attrs, spec)),
+                c.timeout, "shadow MKNOD");
+        Await.check(r.status(), "shadow MKNOD");
+        return r;
+    }
+
+    public void remove(FileHandle dir, Filename name) {
+        RemoveResult r = Await.get(c.nfs.remove(c.credentials, new RemoveArgs(dir, name)), c.timeout, "shadow REMOVE");
+        Await.check(r.status(), "shadow REMOVE");
+    }
+
+    public void rmdir(FileHandle dir, Filename name) {
+        RmdirResult r = Await.get(c.nfs.rmdir(c.credentials, new RmdirArgs(dir, name)), c.timeout, "shadow RMDIR");
+        Await.check(r.status(), "shadow RMDIR");
+    }
+
+    public void rename(FileHandle fromDir, Filename from, FileHandle toDir, Filename to) {
+        RenameResult r = Await.get(c.nfs.rename(c.credentials, new RenameArgs(fromDir, from, toDir, to)),
+                c.timeout, "shadow RENAME");
+        Await.check(r.status(), "shadow RENAME");
+    }
+
+    public void link(FileHandle file, FileHandle dir, Filename name) {
+        LinkResult r = Await.get(c.nfs.link(c.credentials, new LinkArgs(file, dir, name)), c.timeout, "shadow LINK");
+        Await.check(r.status(), "shadow LINK");
+    }
+
+    public FsstatResult fsstat() {
+        FsstatResult r = Await.get(c.nfs.fsstat(c.credentials, new FsstatArgs(c.root)), c.timeout, "shadow FSSTAT");
+        Await.check(r.status(), "shadow FSSTAT");
+        return r;
+    }
+
+    public FsinfoResult fsinfo() {
+        FsinfoResult r = Await.get(c.nfs.fsinfo(c.credentials, new FsinfoArgs(c.root)), c.timeout, "shadow FSINFO");
+        Await.check(r.status(), "shadow FSINFO");
+        return r;
+    }
+}

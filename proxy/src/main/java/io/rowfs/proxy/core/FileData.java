@@ -1,0 +1,200 @@
+package io.rowfs.proxy.core;
+
+import io.netty.buffer.ByteBuf;
+import io.rowfs.protocol.nfs3.FileHandle;
+import io.rowfs.protocol.nfs3.Sattr3;
+import io.rowfs.protocol.nfs3.SetTime;
+import io.rowfs.protocol.nfs3.StableHow;
+import io.rowfs.protocol.nfs3.Verifier;
+import io.rowfs.protocol.nfs3.WriteResult;
+import io.rowfs.proxy.backend.BackendException;
+import io.rowfs.proxy.blocks.BlockMapStore;
+import io.rowfs.proxy.blocks.BlockPlanner;
+import io.rowfs.proxy.blocks.Run;
+import io.rowfs.proxy.blocks.Source;
+import io.rowfs.proxy.cache.ByteSourceListener;
+import io.rowfs.proxy.cache.MainDataFetcher;
+import io.rowfs.proxy.meta.ObjectRecord;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
+import org.roaringbitmap.RoaringBitmap;
+
+/**
+ * File data of the merged file system, block-redirected: READ assembles main runs (through the
+ * main-data cache) and shadow runs; WRITE copies the object up, completes partial main blocks from
+ * main, writes the shadow file at the same offset and persists the block bitmap and logical size
+ * before it returns (so before any reply); truncate marks the cut-off main blocks so old data never
+ * reappears. Writes and truncates of one file hold its object lock. Blocking: worker threads only.
+ */
+public final class FileData {
+    private static final long MAIN_TIMEOUT_SECONDS = 120;
+
+    private final Namespace ns;
+    private final BlockMapStore blocks;
+    private final BlockPlanner planner;
+    private final MainDataFetcher fetcher;
+    private final WriteVerifier verifier;
+    private final ByteSourceListener bytes;
+
+    public FileData(Namespace ns, BlockMapStore blocks, BlockPlanner planner, MainDataFetcher fetcher,
+                    WriteVerifier verifier) {
+        this(ns, blocks, planner, fetcher, verifier, ByteSourceListener.NONE);
+    }
+
+    /** As above, telling {@code bytes} how many bytes each READ took from the shadow. */
+    public FileData(Namespace ns, BlockMapStore blocks, BlockPlanner planner, MainDataFetcher fetcher,
+                    WriteVerifier verifier, ByteSourceListener bytes) {
+        this.bytes = bytes;
+        this.ns = ns;
+        this.blocks = blocks;
+        this.planner = planner;
+        this.fetcher = fetcher;
+        this.verifier = verifier;
+    }
+
+    public WriteVerifier verifier() {
+        return verifier;
+    }
+
+    /** Logical size of a regular file. */
+    public long size(Resolved f) {
+        ObjectRecord r = f.record();
+        if (r.has(ObjectRecord.FLAG_SIZE_OWNED)) {
+            return r.logicalSize();
+        }
+        return r.inShadow() ? ns.shadow().getattr(f.shadowHandle()).size() : ns.mainSize(f);
+    }
+
+    /** Up to {@code count} bytes at {@code offset}, fewer only at the end of the file. */
+    public byte[] read(Resolved f, long offset, int count) {
+        long size = size(f);
+        long end = Math.min(size, offset + count);
+        if (offset >= end) {
+            return new byte[0];
+        }
+        ObjectRecord r = f.record();
+        if (!r.inShadow()) {
+            return await(fetcher.read(r.mainHandle(), size, offset, (int) (end - offset)));
+        }
+        long mainSize = ns.mainSize(f);
+        RoaringBitmap shadowBlocks = mainSize > 0 ? blocks.get(f.id()) : new RoaringBitmap();
+        List<Run> runs = planner.planRead(shadowBlocks, mainSize, size, offset, end - offset);
+        List<CompletableFuture<byte[]>> mainParts = new ArrayList<>();
+        for (Run run : runs) {
+            mainParts.add(run.source() == Source.MAIN
+                    ? fetcher.read(r.mainHandle(), mainSize, run.offset(), (int) run.length()) : null);
+        }
+        byte[] out = new byte[(int) (end - offset)];
+        for (int i = 0; i < runs.size(); i++) {
+            Run run = runs.get(i);
+            byte[] part;
+            if (run.source() == Source.MAIN) {
+                part = await(mainParts.get(i));
+            } else {
+                part = ns.shadow().read(f.shadowHandle(), run.offset(), (int) run.length());
+                bytes.supplied(ByteSourceListener.ByteSource.SHADOW, part.length);
+            }
+            System.arraycopy(part, 0, out, (int) (run.offset() - offset), Math.min(part.length, (int) run.length()));
+        }
+        return out;
+    }
+
+    /** Writes {@code data} at {@code offset}; the bitmap and logical size are durable when it returns. */
+    public WriteResult write(Resolved f, long offset, ByteBuf data, StableHow stable) {
+        ReentrantLock lock = ns.lockOf(f.id());
+        lock.lock();
+        try {
+            Resolved r = ns.copyUp(f);
+            FileHandle fh = r.shadowHandle();
+            int count = data.readableBytes();
+            long mainSize = ns.mainSize(r);
+            RoaringBitmap bitmap = mainSize > 0 ? blocks.get(r.id()) : null;
+            if (bitmap != null) {
+                for (Run fill : planner.fillsForWrite(bitmap, mainSize, offset, count)) {
+                    copyFromMain(r, fh, mainSize, fill);
+                }
+            }
+            WriteResult written = ns.shadow().write(fh, offset, data, stable);
+            verifier.observeShadow(written.verifier());
+            if (bitmap != null) {
+                long mainEnd = planner.geometry().blocksFor(mainSize) * planner.geometry().blockSize();
+                if (offset < mainEnd && count > 0) {
+                    planner.markWritten(bitmap, offset, Math.min(count, mainEnd - offset));
+                    blocks.put(r.id(), bitmap);
+                }
+            }
+            long end = offset + count;
+            if (end > r.record().logicalSize()) {
+                ns.objects().put(r.id(), r.record().withLogicalSize(end));
+            }
+            return written;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Sets the logical size (shrink or extend); durable when it returns. */
+    public void truncate(Resolved f, long newSize) {
+        ReentrantLock lock = ns.lockOf(f.id());
+        lock.lock();
+        try {
+            Resolved r = ns.copyUp(f);
+            FileHandle fh = r.shadowHandle();
+            long mainSize = ns.mainSize(r);
+            if (mainSize > 0) {
+                RoaringBitmap bitmap = blocks.get(r.id());
+                for (Run fill : planner.fillsForTruncate(bitmap, mainSize, newSize)) {
+                    copyFromMain(r, fh, mainSize, fill);
+                }
+                planner.markTruncated(bitmap, mainSize, newSize);
+                blocks.put(r.id(), bitmap);
+            }
+            ns.shadow().setattr(fh, new Sattr3(null, null, null, newSize, SetTime.DONT_CHANGE, SetTime.DONT_CHANGE));
+            ns.objects().put(r.id(), r.record().withLogicalSize(newSize));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** COMMIT: flushes the shadow file (when there is one) and answers the current verifier. */
+    public Verifier commit(Resolved f) {
+        if (f.record().inShadow()) {
+            verifier.observeShadow(ns.shadow().commit(f.shadowHandle()).verifier());
+        }
+        return verifier.current();
+    }
+
+    /** Forgets a removed file's bitmap. */
+    public void forget(long id) {
+        blocks.remove(id);
+    }
+
+    private void copyFromMain(Resolved r, FileHandle shadowFile, long mainSize, Run fill) {
+        byte[] bytes = await(fetcher.read(r.record().mainHandle(), mainSize, fill.offset(), (int) fill.length()));
+        if (bytes.length > 0) {
+            WriteResult w = ns.shadow().write(shadowFile, fill.offset(), bytes, StableHow.FILE_SYNC);
+            verifier.observeShadow(w.verifier());
+        }
+    }
+
+    private static byte[] await(CompletableFuture<byte[]> f) {
+        try {
+            return f.get(MAIN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BackendException("main read interrupted", e);
+        } catch (TimeoutException e) {
+            throw new BackendException("main read: no answer within " + MAIN_TIMEOUT_SECONDS + " s", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof io.rowfs.protocol.nfs3.NfsException n) {
+                throw n;
+            }
+            throw new BackendException("main read: " + e.getCause(), e.getCause());
+        }
+    }
+}

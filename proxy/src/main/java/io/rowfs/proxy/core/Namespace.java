@@ -1,0 +1,463 @@
+package io.rowfs.proxy.core;
+
+import io.rowfs.protocol.nfs3.DirEntryPlus;
+import io.rowfs.protocol.nfs3.Fattr3;
+import io.rowfs.protocol.nfs3.FileHandle;
+import io.rowfs.protocol.nfs3.FileType;
+import io.rowfs.protocol.nfs3.Filename;
+import io.rowfs.protocol.nfs3.LookupResult;
+import io.rowfs.protocol.nfs3.Nfs3Status;
+import io.rowfs.protocol.nfs3.NfsException;
+import io.rowfs.protocol.nfs3.NfsTime3;
+import io.rowfs.protocol.nfs3.ReaddirplusResult;
+import io.rowfs.protocol.nfs3.Sattr3;
+import io.rowfs.protocol.nfs3.SetTime;
+import io.rowfs.protocol.nfs3.TimeHow;
+import io.rowfs.protocol.nfs3.Verifier;
+import io.rowfs.proxy.backend.MainBackend;
+import io.rowfs.proxy.backend.ShadowBackend;
+import io.rowfs.proxy.handle.BadHandleException;
+import io.rowfs.proxy.handle.VirtualHandle;
+import io.rowfs.proxy.handle.VirtualHandleCodec;
+import io.rowfs.proxy.meta.NameEntry;
+import io.rowfs.proxy.meta.NameIndex;
+import io.rowfs.proxy.meta.ObjectRecord;
+import io.rowfs.proxy.meta.ObjectTable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+/**
+ * The merged namespace: turns virtual handles into objects, looks names up (whiteouts first, then
+ * the name index, then main), lists merged directories, and copies objects up into the shadow (a
+ * directory's missing shadow ancestors are re-created lazily, at the object's merged path).
+ *
+ * <p>Invariant: an object with a shadow copy lives at {@code shadow(parent)/name}, and its parent
+ * has a shadow copy too. Namespace changes and directory copy-up hold {@link #lock()}; file copy-up
+ * holds the object's lock first, then the namespace lock. Blocking: worker threads only.
+ *
+ * <p>Main's attributes and listings are cached without expiry: main is read-only for an image version.
+ */
+public final class Namespace {
+    public static final int EXPORT_ID = 1;
+    private static final Filename DOT = Filename.of(".");
+    private static final Filename DOTDOT = Filename.of("..");
+    private static final int LISTINGS_CACHED = 256;
+
+    private final ObjectTable objects;
+    private final NameIndex names;
+    private final MainBackend main;
+    private final ShadowBackend shadow;
+    private final VirtualHandleCodec codec;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final StripedLocks objectLocks = new StripedLocks(256);
+    private final Map<Long, Fattr3> mainAttrs = new ConcurrentHashMap<>();
+    private final Map<Long, List<MainEntry>> mainListings = new ConcurrentHashMap<>();
+    /** Merged listings by directory id, most recently used last; guarded by {@link #lock}. */
+    private final Map<Long, List<Child>> listings = new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, List<Child>> eldest) {
+            return size() > LISTINGS_CACHED;
+        }
+    };
+
+    public Namespace(ObjectTable objects, NameIndex names, MainBackend main, ShadowBackend shadow,
+                     VirtualHandleCodec codec) {
+        this.objects = objects;
+        this.names = names;
+        this.main = main;
+        this.shadow = shadow;
+        this.codec = codec;
+    }
+
+    /** The namespace lock (reentrant): held for every change of names and for directory copy-up. */
+    public ReentrantLock lock() {
+        return lock;
+    }
+
+    /** The lock of one object: held for its copy-up, writes and truncates. */
+    public ReentrantLock lockOf(long id) {
+        return objectLocks.of(id);
+    }
+
+    public MainBackend main() {
+        return main;
+    }
+
+    public ShadowBackend shadow() {
+        return shadow;
+    }
+
+    public ObjectTable objects() {
+        return objects;
+    }
+
+    public NameIndex names() {
+        return names;
+    }
+
+    // ---- handles ----
+
+    /** The object a client handle names: BADHANDLE if it does not decode, STALE if the object is gone. */
+    public Resolved resolve(FileHandle fh) {
+        VirtualHandle vh;
+        try {
+            vh = codec.decode(fh.bytes());
+        } catch (BadHandleException e) {
+            throw new NfsException(Nfs3Status.BADHANDLE, e.getMessage());
+        }
+        if (vh.exportId() != EXPORT_ID) {
+            throw new NfsException(Nfs3Status.STALE, "handle of export " + vh.exportId());
+        }
+        ObjectRecord r = objects.get(vh.objectId())
+                .orElseThrow(() -> new NfsException(Nfs3Status.STALE, "object " + vh.objectId() + " is gone"));
+        if (r.generation() != vh.generation()) {
+            throw new NfsException(Nfs3Status.STALE, "object " + vh.objectId() + " was re-used");
+        }
+        return new Resolved(vh.objectId(), r);
+    }
+
+    public FileHandle handle(Resolved r) {
+        return FileHandle.of(codec.encode(new VirtualHandle(EXPORT_ID, r.id(), r.record().generation())));
+    }
+
+    public Resolved reload(long id) {
+        return new Resolved(id, objects.get(id)
+                .orElseThrow(() -> new NfsException(Nfs3Status.STALE, "object " + id + " is gone")));
+    }
+
+    public Resolved root() {
+        return reload(ObjectTable.ROOT_ID);
+    }
+
+    // ---- lookup and listing ----
+
+    /** LOOKUP in the merged directory; empty when the name does not exist (or is whited out). */
+    public Optional<Resolved> lookup(Resolved dir, Filename name) {
+        requireDir(dir);
+        if (name.equals(DOT)) {
+            return Optional.of(dir);
+        }
+        if (name.equals(DOTDOT)) {
+            return Optional.of(reload(dir.record().parentId()));
+        }
+        Optional<NameEntry> entry = names.get(dir.id(), name);
+        if (entry.isPresent()) {
+            if (entry.get().isWhiteout()) {
+                return Optional.empty();
+            }
+            return objects.get(entry.get().childId()).map(r -> new Resolved(entry.get().childId(), r));
+        }
+        if (!dir.record().onMain()) {
+            return Optional.empty();
+        }
+        LookupResult found = main.lookup(dir.mainHandle(), name);
+        if (found.status() == Nfs3Status.NOENT) {
+            return Optional.empty();
+        }
+        if (!found.status().isOk()) {
+            throw new NfsException(found.status(), "main LOOKUP: " + found.status());
+        }
+        Fattr3 attrs = found.objAttributes().isPresent() ? found.objAttributes().attributes()
+                : main.getattr(found.object());
+        return Optional.of(adoptMainChild(dir.id(), name, found.object(), attrs));
+    }
+
+    /** Gives main's entry {@code name} of directory {@code parentId} its virtual id (once). */
+    private Resolved adoptMainChild(long parentId, Filename name, FileHandle mainHandle, Fattr3 attrs) {
+        lock.lock();
+        try {
+            Optional<NameEntry> raced = names.get(parentId, name);
+            if (raced.isPresent() && !raced.get().isWhiteout()) {
+                return reload(raced.get().childId());
+            }
+            if (raced.isPresent()) {
+                throw new NfsException(Nfs3Status.NOENT, "removed meanwhile");
+            }
+            ObjectRecord r = new ObjectRecord(parentId, name.bytes(), attrs.type().value(), 0, 0, -1,
+                    mainHandle.bytes(), new byte[0]);
+            long id = objects.insert(r);
+            names.put(parentId, name, NameEntry.child(id));
+            mainAttrs.put(id, attrs);
+            return new Resolved(id, r);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * The merged listing of {@code dir} (without "." and ".."), every entry with its virtual object
+     * (records as of when the listing was built: re-read them for current attributes). Listings are
+     * cached until a name in the directory changes.
+     */
+    public List<Child> list(Resolved dir) {
+        requireDir(dir);
+        List<MainEntry> mainEntries = dir.record().onMain() ? mainListing(dir) : List.of();
+        lock.lock();
+        try {
+            List<Child> cached = listings.get(dir.id());
+            if (cached == null) {
+                cached = List.copyOf(merge(dir, mainEntries));
+                listings.put(dir.id(), cached);
+            }
+            return cached;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private List<Child> merge(Resolved dir, List<MainEntry> mainEntries) {
+        Map<Filename, MainEntry> byName = new java.util.HashMap<>();
+        for (MainEntry e : mainEntries) {
+            byName.put(e.name(), e);
+        }
+        List<MergedListing.Named> merged = MergedListing.merge(byName.keySet(), names.entries(dir.id()));
+        List<Child> out = new ArrayList<>(merged.size());
+        for (MergedListing.Named n : merged) {
+            if (n.id() != 0) {
+                objects.get(n.id()).ifPresent(r -> out.add(new Child(n.name(), new Resolved(n.id(), r))));
+                continue;
+            }
+            MainEntry e = byName.get(n.name());
+            try {
+                FileHandle fh = e.handle();
+                Fattr3 attrs = e.attributes();
+                if (fh == null || attrs == null) {
+                    LookupResult l = main.lookup(dir.mainHandle(), n.name());
+                    if (!l.status().isOk()) {
+                        continue; // vanished from main between READDIR and LOOKUP
+                    }
+                    fh = l.object();
+                    attrs = l.objAttributes().isPresent() ? l.objAttributes().attributes() : main.getattr(fh);
+                }
+                out.add(new Child(n.name(), adoptMainChild(dir.id(), n.name(), fh, attrs)));
+            } catch (NfsException removed) {
+                if (removed.status() != Nfs3Status.NOENT) {
+                    throw removed;
+                }
+            }
+        }
+        return out;
+    }
+
+    private List<MainEntry> mainListing(Resolved dir) {
+        List<MainEntry> cached = mainListings.get(dir.id());
+        if (cached != null) {
+            return cached;
+        }
+        List<MainEntry> entries = new ArrayList<>();
+        long cookie = 0;
+        Verifier verifier = Verifier.ZERO;
+        while (true) {
+            ReaddirplusResult page = main.readdirplus(dir.mainHandle(), cookie, verifier);
+            for (DirEntryPlus e : page.entries()) {
+                cookie = e.cookie();
+                if (!e.name().equals(DOT) && !e.name().equals(DOTDOT)) {
+                    entries.add(new MainEntry(e.name(), e.handle(), e.attributes().attributes()));
+                }
+            }
+            verifier = page.cookieVerifier();
+            if (page.eof() || page.entries().isEmpty()) {
+                break;
+            }
+        }
+        List<MainEntry> listing = List.copyOf(entries);
+        mainListings.put(dir.id(), listing);
+        return listing;
+    }
+
+    /** Whether the merged directory has no entries (for RMDIR and RENAME over a directory). */
+    public boolean isEmpty(Resolved dir) {
+        return list(dir).isEmpty();
+    }
+
+    // ---- attributes ----
+
+    /** Main's attributes of an object that has a main copy (cached). */
+    public Fattr3 mainAttributes(Resolved r) {
+        Fattr3 a = mainAttrs.get(r.id());
+        if (a == null) {
+            a = main.getattr(r.mainHandle());
+            mainAttrs.put(r.id(), a);
+        }
+        return a;
+    }
+
+    /** Main's size of the file, or 0 for a file without a main copy. */
+    public long mainSize(Resolved r) {
+        return r.record().onMain() ? mainAttributes(r).size() : 0;
+    }
+
+    // ---- changes ----
+
+    /** Records a new object and binds {@code name} in {@code parentId} to it. Caller holds the lock. */
+    public Resolved bindNew(long parentId, Filename name, ObjectRecord record) {
+        long id = objects.insert(record);
+        names.put(parentId, name, NameEntry.child(id));
+        changed(parentId);
+        return new Resolved(id, record);
+    }
+
+    public void bind(long parentId, Filename name, long childId) {
+        names.put(parentId, name, NameEntry.child(childId));
+        changed(parentId);
+    }
+
+    public void whiteout(long parentId, Filename name) {
+        names.put(parentId, name, NameEntry.WHITEOUT);
+        changed(parentId);
+    }
+
+    /** Drops the cached listing of a directory whose names changed. */
+    private void changed(long dirId) {
+        lock.lock();
+        try {
+            listings.remove(dirId);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // ---- copy-up ----
+
+    /** The shadow handle of the directory, creating it (and its missing ancestors) in the shadow. */
+    public FileHandle ensureShadowDir(Resolved dir) {
+        requireDir(dir);
+        lock.lock();
+        try {
+            Resolved r = reload(dir.id());
+            if (r.record().inShadow()) {
+                return r.shadowHandle();
+            }
+            FileHandle parent = ensureShadowDir(reload(r.record().parentId()));
+            Fattr3 a = mainAttributes(r);
+            Filename name = Filename.of(r.record().name());
+            FileHandle fh = createInShadow(parent, name, () -> shadow.mkdir(parent, name, ownerAndMode(a)).object(), true);
+            shadow.setattr(fh, times(a));
+            objects.put(r.id(), r.record().withShadowHandle(fh.bytes()));
+            return fh;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Copies an object up: afterwards it has a shadow copy. A regular file's copy is sparse and of
+     * main's size; its data stays on main until blocks are written (the block bitmap says which).
+     */
+    public Resolved copyUp(Resolved obj) {
+        if (obj.record().inShadow()) {
+            return obj;
+        }
+        if (obj.isDir()) {
+            ensureShadowDir(obj);
+            return reload(obj.id());
+        }
+        ReentrantLock objectLock = lockOf(obj.id());
+        objectLock.lock();
+        try {
+            lock.lock();
+            try {
+                Resolved r = reload(obj.id());
+                if (r.record().inShadow()) {
+                    return r;
+                }
+                FileHandle parent = ensureShadowDir(reload(r.record().parentId()));
+                Fattr3 a = mainAttributes(r);
+                Filename name = Filename.of(r.record().name());
+                Sattr3 attrs = ownerAndMode(a);
+                FileHandle fh = switch (r.type()) {
+                    case REG -> createInShadow(parent, name, () -> shadow.create(parent, name, attrs).object(), false);
+                    case LNK -> {
+                        var target = main.readlink(r.mainHandle());
+                        yield createInShadow(parent, name, () -> shadow.symlink(parent, name, attrs, target).object(), false);
+                    }
+                    default -> createInShadow(parent, name,
+                            () -> shadow.mknod(parent, name, r.type(), attrs, a.rdev()).object(), false);
+                };
+                ObjectRecord updated = r.record().withShadowHandle(fh.bytes());
+                if (r.type() == FileType.REG) {
+                    shadow.setattr(fh, new Sattr3(null, null, null, a.size(), SetTime.DONT_CHANGE, SetTime.DONT_CHANGE));
+                    updated = updated.withLogicalSize(a.size());
+                }
+                if (r.type() != FileType.LNK) {
+                    shadow.setattr(fh, times(a));
+                }
+                objects.put(r.id(), updated);
+                return new Resolved(r.id(), updated);
+            } finally {
+                lock.unlock();
+            }
+        } finally {
+            objectLock.unlock();
+        }
+    }
+
+    /**
+     * Creates {@code name} in a shadow directory. A name already there is an orphan (the proxy died
+     * between creating it and recording it, or a directory copy-up raced): an existing directory is
+     * adopted when {@code adoptDir}, anything else is removed and the create retried once.
+     */
+    public FileHandle createInShadow(FileHandle dir, Filename name, Supplier<FileHandle> create, boolean adoptDir) {
+        try {
+            return requireHandle(create.get());
+        } catch (NfsException e) {
+            if (e.status() != Nfs3Status.EXIST) {
+                throw e;
+            }
+        }
+        LookupResult existing = shadow.lookup(dir, name);
+        if (existing.status().isOk()) {
+            boolean isDir = existing.objAttributes().isPresent()
+                    && existing.objAttributes().attributes().type() == FileType.DIR;
+            if (isDir && adoptDir) {
+                return existing.object();
+            }
+            if (isDir) {
+                shadow.rmdir(dir, name);
+            } else {
+                shadow.remove(dir, name);
+            }
+        }
+        return requireHandle(create.get());
+    }
+
+    private static FileHandle requireHandle(FileHandle fh) {
+        if (fh == null) {
+            throw new NfsException(Nfs3Status.SERVERFAULT, "shadow returned no handle for a new object");
+        }
+        return fh;
+    }
+
+    /** Bumps a merged directory's mtime (its shadow copy's), for listing changes the shadow did not see. */
+    public void touch(Resolved dir) {
+        FileHandle fh = ensureShadowDir(dir);
+        shadow.setattr(fh, new Sattr3(null, null, null, null, SetTime.SERVER_TIME, SetTime.SERVER_TIME));
+    }
+
+    static Sattr3 ownerAndMode(Fattr3 a) {
+        return new Sattr3(a.mode(), a.uid(), a.gid(), null, SetTime.DONT_CHANGE, SetTime.DONT_CHANGE);
+    }
+
+    static Sattr3 times(Fattr3 a) {
+        return new Sattr3(null, null, null, null, clientTime(a.atime()), clientTime(a.mtime()));
+    }
+
+    private static SetTime clientTime(NfsTime3 t) {
+        return new SetTime(TimeHow.SET_TO_CLIENT_TIME, t);
+    }
+
+    public static void requireDir(Resolved r) {
+        if (!r.isDir()) {
+            throw new NfsException(Nfs3Status.NOTDIR, "object " + r.id() + " is not a directory");
+        }
+    }
+
+    /** A named entry of a merged directory. */
+    public record Child(Filename name, Resolved object) {
+    }
+}

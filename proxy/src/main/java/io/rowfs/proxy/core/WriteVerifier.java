@@ -1,0 +1,34 @@
+package io.rowfs.proxy.core;
+
+import io.rowfs.protocol.nfs3.Verifier;
+import java.security.SecureRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The one write verifier of WRITE and COMMIT replies: a random per-process value mixed with the last
+ * verifier seen from the shadow. It changes when the proxy restarts (new random value) and when the
+ * shadow's verifier changes (the shadow restarted and may have lost unstable data), which is how a
+ * client learns to resend its uncommitted writes. Thread-safe.
+ */
+public final class WriteVerifier {
+    private final long boot;
+    private final AtomicLong shadow = new AtomicLong();
+
+    public WriteVerifier() {
+        this(new SecureRandom().nextLong());
+    }
+
+    WriteVerifier(long boot) {
+        this.boot = boot;
+    }
+
+    /** Records the verifier of a shadow WRITE or COMMIT reply. */
+    public void observeShadow(Verifier v) {
+        shadow.set(v.value());
+    }
+
+    public Verifier current() {
+        long s = shadow.get() * 0x9E3779B97F4A7C15L;
+        return new Verifier(boot ^ (s ^ (s >>> 29)));
+    }
+}

@@ -1,0 +1,151 @@
+package io.rowfs.proxy.ops;
+
+import io.rowfs.protocol.nfs3.FileHandle;
+import io.rowfs.protocol.nfs3.Filename;
+import io.rowfs.protocol.nfs3.LinkArgs;
+import io.rowfs.protocol.nfs3.LinkResult;
+import io.rowfs.protocol.nfs3.Nfs3Status;
+import io.rowfs.protocol.nfs3.NfsContext;
+import io.rowfs.protocol.nfs3.NfsException;
+import io.rowfs.protocol.nfs3.RenameArgs;
+import io.rowfs.protocol.nfs3.RenameResult;
+import io.rowfs.protocol.nfs3.WccAttr;
+import io.rowfs.proxy.core.Namespace;
+import io.rowfs.proxy.core.Resolved;
+import io.rowfs.proxy.meta.ObjectRecord;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * RENAME and LINK. A renamed object keeps its virtual id (handles survive rename). An object with a
+ * shadow copy is renamed in the shadow too; one that lives only on main (a file, or a whole main
+ * directory tree) is renamed by records alone: the target name is bound to the object (a redirect)
+ * and the source name becomes a whiteout, so no data or tree is copied. LINK copies the file up and
+ * links it in the shadow.
+ */
+public final class RenameOps {
+    private final ProxyFs fs;
+
+    public RenameOps(ProxyFs fs) {
+        this.fs = fs;
+    }
+
+    public RenameResult rename(NfsContext ctx, RenameArgs args) {
+        Resolved from = fs.ns().resolve(args.fromDir());
+        Resolved to = fs.ns().resolve(args.toDir());
+        WccAttr preFrom = fs.attrs().pre(from);
+        WccAttr preTo = fs.attrs().pre(to);
+        Namespace ns = fs.ns();
+        ns.lock().lock();
+        try {
+            Namespace.requireDir(from);
+            Namespace.requireDir(to);
+            if (isDotName(args.fromName()) || isDotName(args.toName())) {
+                throw new NfsException(Nfs3Status.INVAL, "RENAME of '.' or '..'");
+            }
+            Names.checkNew(args.toName());
+            Permissions.requireDirChange(ctx, fs.attrs().of(from));
+            Permissions.requireDirChange(ctx, fs.attrs().of(to));
+            Resolved src = ns.lookup(from, args.fromName())
+                    .orElseThrow(() -> new NfsException(Nfs3Status.NOENT, "no " + args.fromName()));
+            Optional<Resolved> dst = ns.lookup(to, args.toName());
+            if (dst.isPresent() && dst.get().id() == src.id()) {
+                return RenameResult.ok(fs.attrs().wcc(preFrom, from.id()), fs.attrs().wcc(preTo, to.id()));
+            }
+            if (src.isDir() && isSelfOrAncestor(src.id(), to)) {
+                throw new NfsException(Nfs3Status.INVAL, "cannot move a directory into itself");
+            }
+            if (dst.isPresent()) {
+                checkReplace(src, dst.get());
+            }
+            if (src.record().inShadow()) {
+                FileHandle fromFh = ns.ensureShadowDir(from);
+                FileHandle toFh = ns.ensureShadowDir(to);
+                if (dst.isPresent() && !dst.get().record().inShadow()) {
+                    ns.touch(to);
+                }
+                ns.shadow().rename(fromFh, args.fromName(), toFh, args.toName());
+                if (dst.isPresent()) {
+                    ns.objects().remove(dst.get().id());
+                    fs.data().forget(dst.get().id());
+                }
+            } else {
+                if (dst.isPresent()) {
+                    RemoveOps.unlink(fs, to, args.toName(), dst.get());
+                }
+                ns.touch(from);
+                ns.touch(to);
+            }
+            ns.bind(to.id(), args.toName(), src.id());
+            ns.whiteout(from.id(), args.fromName());
+            ObjectRecord r = ns.reload(src.id()).record();
+            if (r.parentId() == from.id() && Arrays.equals(r.name(), args.fromName().bytes())) {
+                ns.objects().put(src.id(), r.withParent(to.id(), args.toName().bytes()));
+            }
+        } catch (NfsException e) {
+            return RenameResult.fail(e.status(), fs.attrs().wcc(preFrom, from.id()), fs.attrs().wcc(preTo, to.id()));
+        } finally {
+            ns.lock().unlock();
+        }
+        return RenameResult.ok(fs.attrs().wcc(preFrom, from.id()), fs.attrs().wcc(preTo, to.id()));
+    }
+
+    public LinkResult link(NfsContext ctx, LinkArgs args) {
+        Resolved file = fs.ns().resolve(args.file());
+        Resolved dir = fs.ns().resolve(args.dir());
+        WccAttr pre = fs.attrs().pre(dir);
+        if (file.isDir()) {
+            throw new NfsException(Nfs3Status.ISDIR, "LINK of a directory").withWcc(fs.attrs().wcc(pre, dir.id()));
+        }
+        Names.checkNew(args.name());
+        Resolved copied = fs.ns().copyUp(file); // object lock before namespace lock
+        fs.ns().lock().lock();
+        try {
+            Namespace.requireDir(dir);
+            Permissions.requireDirChange(ctx, fs.attrs().of(dir));
+            if (fs.ns().lookup(dir, args.name()).isPresent()) {
+                throw new NfsException(Nfs3Status.EXIST, "'" + args.name() + "' exists");
+            }
+            FileHandle dirFh = fs.ns().ensureShadowDir(dir);
+            fs.ns().shadow().link(copied.shadowHandle(), dirFh, args.name());
+            fs.ns().bind(dir.id(), args.name(), copied.id());
+        } catch (NfsException e) {
+            return LinkResult.fail(e.status(), fs.attrs().post(file.id()), fs.attrs().wcc(pre, dir.id()));
+        } finally {
+            fs.ns().lock().unlock();
+        }
+        return LinkResult.ok(fs.attrs().post(file.id()), fs.attrs().wcc(pre, dir.id()));
+    }
+
+    private void checkReplace(Resolved src, Resolved dst) {
+        if (src.isDir() && !dst.isDir()) {
+            throw new NfsException(Nfs3Status.NOTDIR, "cannot replace a non-directory with a directory");
+        }
+        if (!src.isDir() && dst.isDir()) {
+            throw new NfsException(Nfs3Status.ISDIR, "cannot replace a directory with a non-directory");
+        }
+        if (dst.isDir() && !fs.ns().isEmpty(dst)) {
+            throw new NfsException(Nfs3Status.NOTEMPTY, "target directory not empty");
+        }
+    }
+
+    private boolean isSelfOrAncestor(long id, Resolved dir) {
+        long cur = dir.id();
+        for (int depth = 0; depth < 4096; depth++) {
+            if (cur == id) {
+                return true;
+            }
+            long parent = fs.ns().reload(cur).record().parentId();
+            if (parent == cur) {
+                return false;
+            }
+            cur = parent;
+        }
+        return false;
+    }
+
+    private static boolean isDotName(Filename n) {
+        byte[] b = n.bytes();
+        return (b.length == 1 && b[0] == '.') || (b.length == 2 && b[0] == '.' && b[1] == '.');
+    }
+}

@@ -1,0 +1,101 @@
+package io.rowfs.proxy.server;
+
+import io.rowfs.cli.Subcommand;
+import io.rowfs.protocol.metrics.MetricsHttpServer;
+import io.rowfs.proxy.backend.BackendSpec;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code rowfs proxy}: the redirect-on-write NFSv3 proxy in front of a read-only main and a shadow. */
+@Command(name = "proxy", mixinStandardHelpOptions = true,
+        description = {"Redirect-on-write NFSv3 proxy: one read-write file system made of",
+            "a read-only main export and a shadow export.",
+            "Back ends are HOST:NFSPORT[/MOUNTPORT]:/export (MOUNT on the NFS port if omitted)."})
+public final class ProxyCommand implements Subcommand {
+    @Option(names = "--main", required = true, description = "read-only main server, HOST:NFSPORT[/MOUNTPORT]:/export")
+    String main;
+    @Option(names = "--shadow", required = true, description = "read-write shadow server, HOST:NFSPORT[/MOUNTPORT]:/export")
+    String shadow;
+    @Option(names = "--listen", defaultValue = "127.0.0.1:2049", description = "NFS+MOUNT address (default ${DEFAULT-VALUE})")
+    String listen;
+    @Option(names = "--state", required = true, description = "state directory (handle map, names, bitmaps, cache)")
+    Path state;
+    @Option(names = "--portmap", description = "portmapper port (default: 111 if free, else ephemeral; -1: none)")
+    Integer portmap;
+    @Option(names = "--block-size", defaultValue = "4096", description = "redirection block size (default ${DEFAULT-VALUE})")
+    int blockSize;
+    @Option(names = "--cache-size", defaultValue = "1G", description = "main-data cache size, e.g. 512M, 1G (default ${DEFAULT-VALUE})")
+    String cacheSize;
+    @Option(names = "--export-path", description = "path clients mount (default: main's export path)")
+    String exportPath;
+    @Option(names = "--metrics", defaultValue = "127.0.0.1:" + MetricsHttpServer.DEFAULT_PORT,
+            description = "Prometheus metrics at http://ADDR:PORT/metrics, read by 'rowfs stats'; 'off' for none (default ${DEFAULT-VALUE})")
+    String metrics;
+    @Option(names = "--max-objects", defaultValue = "1000000", description = "capacity of the object table (default ${DEFAULT-VALUE})")
+    long maxObjects;
+
+    @Override
+    public Integer call() throws Exception {
+        int pm = portmap == null ? ProxyServer.PORTMAP_DEFAULT : portmap < 0 ? ProxyServer.PORTMAP_NONE : portmap;
+        ProxyServer server;
+        try {
+            server = ProxyServer.builder().main(BackendSpec.parse(main)).shadow(BackendSpec.parse(shadow))
+                    .listen(parseAddress(listen)).state(state).portmap(pm).blockSize(blockSize)
+                    .cacheBytes(parseSize(cacheSize)).exportPath(exportPath).maxObjects(maxObjects)
+                    .metrics("off".equals(metrics) ? null : parseAddress(metrics)).build().start();
+        } catch (IllegalArgumentException | java.io.IOException | io.rowfs.proxy.backend.BackendException e) {
+            System.err.println("proxy: cannot start: " + e.getMessage());
+            return 2;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "rowfs-proxy-shutdown"));
+        System.out.println("proxy: ready, exporting " + server.exportPath() + " on "
+                + server.address().getAddress().getHostAddress() + ":" + server.port() + " (NFSv3+MOUNTv3, TCP+UDP)"
+                + (server.portmapPort() > 0 ? ", portmapper on " + server.portmapPort() : "")
+                + (server.metricsPort() > 0 ? ", metrics on " + server.metricsPort() : "")
+                + "; main " + main + ", shadow " + shadow);
+        System.out.flush();
+        stopped.await();
+        return 0;
+    }
+
+    static InetSocketAddress parseAddress(String s) throws Exception {
+        int i = s.lastIndexOf(':');
+        if (i < 0) {
+            throw new IllegalArgumentException("--listen wants ADDR:PORT, got '" + s + "'");
+        }
+        String host = s.substring(0, i);
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        return new InetSocketAddress(InetAddress.getByName(host), Integer.parseInt(s.substring(i + 1)));
+    }
+
+    /** "1G", "512M", "64K" or a plain byte count. */
+    static long parseSize(String s) {
+        String t = s.trim().toUpperCase();
+        long mult = 1;
+        char last = t.isEmpty() ? '0' : t.charAt(t.length() - 1);
+        if (last == 'K' || last == 'M' || last == 'G' || last == 'T') {
+            mult = switch (last) {
+                case 'K' -> 1L << 10;
+                case 'M' -> 1L << 20;
+                case 'G' -> 1L << 30;
+                default -> 1L << 40;
+            };
+            t = t.substring(0, t.length() - 1);
+        }
+        try {
+            return Math.multiplyExact(Long.parseLong(t), mult);
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new IllegalArgumentException("bad size '" + s + "' (want e.g. 512M, 1G)");
+        }
+    }
+}

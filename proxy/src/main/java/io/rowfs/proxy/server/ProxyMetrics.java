@@ -1,0 +1,46 @@
+package io.rowfs.proxy.server;
+
+import io.rowfs.protocol.metrics.CounterFamily;
+import io.rowfs.protocol.metrics.MetricsRegistry;
+import io.rowfs.protocol.nfs3.Nfs3CallListener;
+import io.rowfs.proxy.cache.ByteSourceListener;
+import java.util.Locale;
+
+/**
+ * The proxy's counters, which reproduce the original paper's RPC profile (calls clients made, and
+ * calls the proxy made to main and to the shadow, by procedure) and its "bytes fetched vs image
+ * size" figure (file bytes supplied by main, the local cache and the shadow):
+ * <pre>
+ *  rowfs_proxy_nfs_calls_total{procedure}                 calls from clients
+ *  rowfs_proxy_backend_calls_total{destination,procedure} calls to main / shadow
+ *  rowfs_proxy_data_bytes_total{source}                   file data from main / cache / shadow
+ * </pre>
+ * A client call that led to no back-end call was answered locally (from the proxy's metadata and
+ * cache); the difference between the first two families is that count.
+ */
+public final class ProxyMetrics {
+    private final MetricsRegistry registry = new MetricsRegistry();
+    private final CounterFamily calls = registry.counter("rowfs_proxy_nfs_calls_total",
+            "NFSv3 calls received from clients, by procedure", "procedure");
+    private final CounterFamily backendCalls = registry.counter("rowfs_proxy_backend_calls_total",
+            "NFSv3 calls the proxy sent to its back ends, by destination and procedure", "destination", "procedure");
+    private final CounterFamily dataBytes = registry.counter("rowfs_proxy_data_bytes_total",
+            "File data bytes by source: main (over the wire), cache (local copy of main), shadow", "source");
+
+    public MetricsRegistry registry() {
+        return registry;
+    }
+
+    public void clientCall(String procedure) {
+        calls.labels(procedure).increment();
+    }
+
+    /** Counts the calls one back end's client makes; {@code destination} is "main" or "shadow". */
+    public Nfs3CallListener backend(String destination) {
+        return procedure -> backendCalls.labels(destination, procedure.name()).increment();
+    }
+
+    public ByteSourceListener dataBytes() {
+        return (source, bytes) -> dataBytes.labels(source.name().toLowerCase(Locale.ROOT)).add(bytes);
+    }
+}

@@ -1,0 +1,173 @@
+package io.rowfs.proxy.server;
+
+import io.rowfs.protocol.nfs3.*;
+import io.rowfs.proxy.ops.AttrOps;
+import io.rowfs.proxy.ops.CreateOps;
+import io.rowfs.proxy.ops.DataOps;
+import io.rowfs.proxy.ops.DirOps;
+import io.rowfs.proxy.ops.FsOps;
+import io.rowfs.proxy.ops.LookupOps;
+import io.rowfs.proxy.ops.ProxyFs;
+import io.rowfs.proxy.ops.RemoveOps;
+import io.rowfs.proxy.ops.RenameOps;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Supplier;
+
+/**
+ * The proxy's {@link Nfs3Service}: each call leaves the event loop for a worker thread (procedures
+ * block on Chronicle Map, the cache and the back ends) and goes to the class holding that
+ * procedure's logic; failures are mapped to statuses by {@link Errors} alone.
+ */
+public final class ProxyNfs3Service implements Nfs3Service {
+    private final ExecutorService workers;
+    private final ProxyMetrics metrics;
+    private final AttrOps attrs;
+    private final LookupOps lookups;
+    private final DataOps data;
+    private final DirOps dirs;
+    private final CreateOps creates;
+    private final RemoveOps removes;
+    private final RenameOps renames;
+    private final FsOps fsOps;
+    private final ReplyCache replies = new ReplyCache(java.time.Clock.systemUTC(), java.time.Duration.ofMinutes(2), 8192);
+
+    public ProxyNfs3Service(ProxyFs fs, ExecutorService workers) {
+        this(fs, workers, new ProxyMetrics());
+    }
+
+    public ProxyNfs3Service(ProxyFs fs, ExecutorService workers, ProxyMetrics metrics) {
+        this.metrics = metrics;
+        this.workers = workers;
+        this.attrs = new AttrOps(fs);
+        this.lookups = new LookupOps(fs);
+        this.data = new DataOps(fs);
+        this.dirs = new DirOps(fs);
+        this.creates = new CreateOps(fs);
+        this.removes = new RemoveOps(fs);
+        this.renames = new RenameOps(fs);
+        this.fsOps = new FsOps(fs);
+    }
+
+    /** A non-idempotent procedure: retransmissions get the first execution's answer. */
+    private <R> CompletionStage<R> once(NfsContext ctx, int procedure, String name, Supplier<R> call) {
+        return replies.run(ctx, procedure, () -> run(name, call));
+    }
+
+    private <R> CompletionStage<R> run(String procedure, Supplier<R> call) {
+        metrics.clientCall(procedure);
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return call.get();
+            } catch (RuntimeException e) {
+                throw Errors.map(procedure, e);
+            }
+        }, workers);
+    }
+
+    @Override
+    public CompletionStage<GetattrResult> getattr(NfsContext ctx, GetattrArgs args) {
+        return run("GETATTR", () -> attrs.getattr(ctx, args));
+    }
+
+    @Override
+    public CompletionStage<SetattrResult> setattr(NfsContext ctx, SetattrArgs args) {
+        return run("SETATTR", () -> attrs.setattr(ctx, args));
+    }
+
+    @Override
+    public CompletionStage<LookupResult> lookup(NfsContext ctx, LookupArgs args) {
+        return run("LOOKUP", () -> lookups.lookup(ctx, args));
+    }
+
+    @Override
+    public CompletionStage<AccessResult> access(NfsContext ctx, AccessArgs args) {
+        return run("ACCESS", () -> attrs.access(ctx, args));
+    }
+
+    @Override
+    public CompletionStage<ReadlinkResult> readlink(NfsContext ctx, ReadlinkArgs args) {
+        return run("READLINK", () -> lookups.readlink(ctx, args));
+    }
+
+    @Override
+    public CompletionStage<ReadResult> read(NfsContext ctx, ReadArgs args) {
+        return run("READ", () -> data.read(ctx, args));
+    }
+
+    @Override
+    public CompletionStage<WriteResult> write(NfsContext ctx, WriteArgs args) {
+        return run("WRITE", () -> data.write(ctx, args));
+    }
+
+    @Override
+    public CompletionStage<CreateResult> create(NfsContext ctx, CreateArgs args) {
+        return once(ctx, Nfs3Procedure.CREATE.number(), "CREATE", () -> creates.create(ctx, args));
+    }
+
+    @Override
+    public CompletionStage<MkdirResult> mkdir(NfsContext ctx, MkdirArgs args) {
+        return once(ctx, Nfs3Procedure.MKDIR.number(), "MKDIR", () -> creates.mkdir(ctx, args));
+    }
+
+    @Override
+    public CompletionStage<SymlinkResult> symlink(NfsContext ctx, SymlinkArgs args) {
+        return once(ctx, Nfs3Procedure.SYMLINK.number(), "SYMLINK", () -> creates.symlink(ctx, args));
+    }
+
+    @Override
+    public CompletionStage<MknodResult> mknod(NfsContext ctx, MknodArgs args) {
+        return once(ctx, Nfs3Procedure.MKNOD.number(), "MKNOD", () -> creates.mknod(ctx, args));
+    }
+
+    @Override
+    public CompletionStage<RemoveResult> remove(NfsContext ctx, RemoveArgs args) {
+        return once(ctx, Nfs3Procedure.REMOVE.number(), "REMOVE", () -> removes.remove(ctx, args));
+    }
+
+    @Override
+    public CompletionStage<RmdirResult> rmdir(NfsContext ctx, RmdirArgs args) {
+        return once(ctx, Nfs3Procedure.RMDIR.number(), "RMDIR", () -> removes.rmdir(ctx, args));
+    }
+
+    @Override
+    public CompletionStage<RenameResult> rename(NfsContext ctx, RenameArgs args) {
+        return once(ctx, Nfs3Procedure.RENAME.number(), "RENAME", () -> renames.rename(ctx, args));
+    }
+
+    @Override
+    public CompletionStage<LinkResult> link(NfsContext ctx, LinkArgs args) {
+        return once(ctx, Nfs3Procedure.LINK.number(), "LINK", () -> renames.link(ctx, args));
+    }
+
+    @Override
+    public CompletionStage<ReaddirResult> readdir(NfsContext ctx, ReaddirArgs args) {
+        return run("READDIR", () -> dirs.readdir(ctx, args));
+    }
+
+    @Override
+    public CompletionStage<ReaddirplusResult> readdirplus(NfsContext ctx, ReaddirplusArgs args) {
+        return run("READDIRPLUS", () -> dirs.readdirplus(ctx, args));
+    }
+
+    @Override
+    public CompletionStage<FsstatResult> fsstat(NfsContext ctx, FsstatArgs args) {
+        return run("FSSTAT", () -> fsOps.fsstat(ctx, args));
+    }
+
+    @Override
+    public CompletionStage<FsinfoResult> fsinfo(NfsContext ctx, FsinfoArgs args) {
+        return run("FSINFO", () -> fsOps.fsinfo(ctx, args));
+    }
+
+    @Override
+    public CompletionStage<PathconfResult> pathconf(NfsContext ctx, PathconfArgs args) {
+        return run("PATHCONF", () -> fsOps.pathconf(ctx, args));
+    }
+
+    @Override
+    public CompletionStage<CommitResult> commit(NfsContext ctx, CommitArgs args) {
+        return run("COMMIT", () -> data.commit(ctx, args));
+    }
+}

@@ -1,0 +1,307 @@
+package io.rowfs.proxy.server;
+
+import io.rowfs.protocol.metrics.MetricsHttpServer;
+import io.rowfs.protocol.mount.MountProgram;
+import io.rowfs.protocol.nfs3.Fattr3;
+import io.rowfs.protocol.nfs3.FileType;
+import io.rowfs.protocol.nfs3.Sattr3;
+import io.rowfs.protocol.nfs3.SetTime;
+import io.rowfs.protocol.nfs3.Nfs3Program;
+import io.rowfs.protocol.portmap.EmbeddedPortmapper;
+import io.rowfs.protocol.portmap.PortmapProgram;
+import io.rowfs.protocol.portmap.PortmapRegistry;
+import io.rowfs.protocol.rpc.AuthSys;
+import io.rowfs.protocol.rpc.Credentials;
+import io.rowfs.protocol.transport.RpcServer;
+import io.rowfs.proxy.backend.BackendConnection;
+import io.rowfs.proxy.backend.BackendSpec;
+import io.rowfs.proxy.backend.MainBackend;
+import io.rowfs.proxy.backend.ShadowBackend;
+import io.rowfs.proxy.blocks.BlockGeometry;
+import io.rowfs.proxy.blocks.BlockMapStore;
+import io.rowfs.proxy.blocks.BlockPlanner;
+import io.rowfs.proxy.cache.MainChunkCache;
+import io.rowfs.proxy.cache.MainDataFetcher;
+import io.rowfs.proxy.core.Attributes;
+import io.rowfs.proxy.core.FileData;
+import io.rowfs.proxy.core.Namespace;
+import io.rowfs.proxy.core.WriteVerifier;
+import io.rowfs.proxy.handle.VirtualHandleCodec;
+import io.rowfs.proxy.meta.ChronicleObjectTable;
+import io.rowfs.proxy.meta.NameIndex;
+import io.rowfs.proxy.meta.ObjectRecord;
+import io.rowfs.proxy.meta.ObjectTable;
+import io.rowfs.proxy.ops.FsLimits;
+import io.rowfs.proxy.ops.ProxyFs;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The redirect-on-write proxy: opens its state directory (object table, name index, block bitmaps,
+ * main-data cache, handle key), mounts main and shadow with MOUNT v3, and serves NFSv3 + MOUNT v3
+ * on one TCP+UDP port, plus an optional portmapper advertising both. Build with {@link #builder()}.
+ */
+public final class ProxyServer implements AutoCloseable {
+    public static final int PORTMAP_DEFAULT = -1;
+    public static final int PORTMAP_NONE = -2;
+    private static final Credentials PROXY_CREDENTIALS = new AuthSys(0, "rowfs-proxy", 0, 0);
+
+    private final Builder config;
+    private final List<AutoCloseable> opened = new ArrayList<>();
+    private RpcServer nfs;
+    private RpcServer portmap;
+    private ExecutorService workers;
+    private ExecutorService disk;
+    private String exportPath;
+    private final ProxyMetrics metrics = new ProxyMetrics();
+    private MetricsHttpServer metricsHttp;
+
+    private ProxyServer(Builder config) {
+        this.config = config;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public synchronized ProxyServer start() throws IOException {
+        try {
+            Path state = Files.createDirectories(config.state);
+            VirtualHandleCodec codec = new VirtualHandleCodec(SessionKey.loadOrCreate(state));
+            ChronicleObjectTable objects = keep(ChronicleObjectTable.open(state, config.maxObjects));
+            NameIndex names = keep(NameIndex.open(state, config.maxObjects * 2));
+            BlockMapStore blocks = keep(BlockMapStore.open(state, config.maxObjects));
+            MainChunkCache cache = keep(MainChunkCache.open(state.resolve("cache"), config.cacheBytes, config.chunkSize));
+            BackendConnection mainConn = keep(BackendConnection.mount(config.main, PROXY_CREDENTIALS, config.timeout,
+                    metrics.backend("main")));
+            BackendConnection shadowConn = keep(BackendConnection.mount(config.shadow, PROXY_CREDENTIALS,
+                    config.timeout, metrics.backend("shadow")));
+            MainBackend main = new MainBackend(mainConn);
+            ShadowBackend shadow = new ShadowBackend(shadowConn);
+            FsLimits limits = FsLimits.of(main.fsinfo(), shadow.fsinfo());
+            putRoot(objects, main, shadow);
+
+            workers = Executors.newFixedThreadPool(config.workers, named("rowfs-proxy-worker"));
+            disk = Executors.newFixedThreadPool(2, named("rowfs-proxy-disk"));
+            MainDataFetcher fetcher = new MainDataFetcher(main.dataSource(), cache, disk, config.readahead,
+                    metrics.dataBytes());
+            Namespace ns = new Namespace(objects, names, main, shadow, codec);
+            FileData data = new FileData(ns, blocks, new BlockPlanner(new BlockGeometry(config.blockSize)), fetcher,
+                    new WriteVerifier(), metrics.dataBytes());
+            ProxyFs fs = new ProxyFs(ns, new Attributes(ns), data, limits);
+            exportPath = config.exportPath != null ? config.exportPath : config.main.exportPath();
+            nfs = RpcServer.builder().bind(config.listen)
+                    .program(new Nfs3Program(new ProxyNfs3Service(fs, workers, metrics)))
+                    .program(new MountProgram(new ProxyMountService(ns, exportPath, workers)))
+                    .build().start();
+            if (config.metricsListen != null) {
+                metricsHttp = MetricsHttpServer.start(config.metricsListen, metrics.registry());
+            }
+            if (config.portmapPort != PORTMAP_NONE) {
+                PortmapRegistry registry = new PortmapRegistry();
+                registry.registerServer(nfs);
+                portmap = config.portmapPort == PORTMAP_DEFAULT
+                        ? EmbeddedPortmapper.start(registry, config.listen.getAddress(), 0)
+                        : RpcServer.builder().bind(new InetSocketAddress(config.listen.getAddress(), config.portmapPort))
+                                .program(new PortmapProgram(registry)).build().start();
+            }
+            return this;
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /**
+     * The root record always names the current root handles of both back ends. The root is always
+     * in the shadow (the shadow export's root); on first start it takes main's root mode and owner.
+     */
+    private static void putRoot(ChronicleObjectTable objects, MainBackend main, ShadowBackend shadow) {
+        if (objects.get(ObjectTable.ROOT_ID).isEmpty()) {
+            Fattr3 m = main.getattr(main.root());
+            shadow.setattr(shadow.root(), new Sattr3(m.mode(), m.uid(), m.gid(), null,
+                    SetTime.DONT_CHANGE, SetTime.DONT_CHANGE));
+        }
+        int flags = objects.get(ObjectTable.ROOT_ID).map(ObjectRecord::flags).orElse(0);
+        objects.putRoot(new ObjectRecord(ObjectTable.ROOT_ID, new byte[0], FileType.DIR.value(), flags, 0, -1,
+                main.root().bytes(), shadow.root().bytes()));
+    }
+
+    private <T extends AutoCloseable> T keep(T resource) {
+        opened.add(resource);
+        return resource;
+    }
+
+    private static ThreadFactory named(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** The NFS and MOUNT port. */
+    public int port() {
+        return nfs.port();
+    }
+
+    public InetSocketAddress address() {
+        return nfs.localAddress();
+    }
+
+    public String exportPath() {
+        return exportPath;
+    }
+
+    public ProxyMetrics metrics() {
+        return metrics;
+    }
+
+    /** The metrics HTTP port, or -1 when metrics are not served. */
+    public int metricsPort() {
+        return metricsHttp == null ? -1 : metricsHttp.port();
+    }
+
+    public int portmapPort() {
+        return portmap == null ? -1 : portmap.port();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (metricsHttp != null) {
+            metricsHttp.close();
+        }
+        if (portmap != null) {
+            portmap.close();
+        }
+        if (nfs != null) {
+            nfs.close();
+        }
+        if (workers != null) {
+            workers.shutdownNow();
+        }
+        if (disk != null) {
+            disk.shutdownNow();
+        }
+        for (int i = opened.size() - 1; i >= 0; i--) {
+            try {
+                opened.get(i).close();
+            } catch (Exception e) {
+                // closing: nothing left to do
+            }
+        }
+        opened.clear();
+    }
+
+    /** Configuration. */
+    public static final class Builder {
+        private BackendSpec main;
+        private BackendSpec shadow;
+        private InetSocketAddress listen = new InetSocketAddress("127.0.0.1", 2049);
+        private Path state;
+        private int portmapPort = PORTMAP_NONE;
+        private int blockSize = BlockGeometry.DEFAULT_BLOCK_SIZE;
+        private long cacheBytes = 1L << 30;
+        private long maxObjects = 1_000_000;
+        private int workers = 32;
+        private int readahead = 8;
+        private int chunkSize = 256 * 1024;
+        private String exportPath;
+        private Duration timeout = Duration.ofSeconds(60);
+        private InetSocketAddress metricsListen;
+
+        /** Serve Prometheus metrics on {@code where} (GET /metrics); null (the default) serves none. */
+        public Builder metrics(InetSocketAddress where) {
+            this.metricsListen = where;
+            return this;
+        }
+
+        public Builder main(BackendSpec spec) {
+            this.main = spec;
+            return this;
+        }
+
+        public Builder shadow(BackendSpec spec) {
+            this.shadow = spec;
+            return this;
+        }
+
+        public Builder listen(InetSocketAddress where) {
+            this.listen = where;
+            return this;
+        }
+
+        public Builder state(Path dir) {
+            this.state = dir;
+            return this;
+        }
+
+        /** A port, {@link #PORTMAP_DEFAULT} (111, else ephemeral) or {@link #PORTMAP_NONE} (the default). */
+        public Builder portmap(int port) {
+            this.portmapPort = port;
+            return this;
+        }
+
+        public Builder blockSize(int bytes) {
+            this.blockSize = bytes;
+            return this;
+        }
+
+        public Builder cacheBytes(long bytes) {
+            this.cacheBytes = bytes;
+            return this;
+        }
+
+        public Builder maxObjects(long n) {
+            this.maxObjects = n;
+            return this;
+        }
+
+        /** Main-data cache chunk: the unit fetched from main (a power of two, 4 KiB to 4 MiB). */
+        public Builder chunkSize(int bytes) {
+            this.chunkSize = bytes;
+            return this;
+        }
+
+        /** Chunks kept in flight ahead of a sequential reader. */
+        public Builder readahead(int chunks) {
+            this.readahead = chunks;
+            return this;
+        }
+
+        public Builder workers(int n) {
+            this.workers = n;
+            return this;
+        }
+
+        /** The path clients mount; default: main's export path. */
+        public Builder exportPath(String path) {
+            this.exportPath = path;
+            return this;
+        }
+
+        public Builder timeout(Duration t) {
+            this.timeout = t;
+            return this;
+        }
+
+        public ProxyServer build() {
+            Objects.requireNonNull(main, "main");
+            Objects.requireNonNull(shadow, "shadow");
+            Objects.requireNonNull(state, "state");
+            new BlockGeometry(blockSize); // validates
+            return new ProxyServer(this);
+        }
+    }
+}

@@ -1,0 +1,274 @@
+package io.rowfs.tests.proxy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.rowfs.protocol.client.RpcClient;
+import io.rowfs.protocol.mount.MountClient;
+import io.rowfs.protocol.mount.MountResult;
+import io.rowfs.protocol.nfs3.*;
+import io.rowfs.protocol.rpc.AuthSys;
+import io.rowfs.protocol.rpc.Credentials;
+import io.rowfs.proxy.backend.BackendSpec;
+import io.rowfs.proxy.server.ProxyServer;
+import io.rowfs.shadow.ShadowServer;
+import io.rowfs.tests.peers.Ganesha;
+import io.rowfs.tests.peers.NfsUrl;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Test rig: nfs-ganesha exporting {@code mainDir} read-only (the main), the project's shadow server
+ * over {@code shadowDir} in this JVM, and helpers to talk NFSv3 to a proxy in front of them.
+ */
+final class ProxyRig implements AutoCloseable {
+    static final Credentials ROOT = new AuthSys(0, "rowfs-test", 0, 0);
+
+    /** Which server plays main and which plays shadow. */
+    enum Setup {
+        GANESHA_MAIN_SHADOW_SERVER(true, false),
+        SHADOW_SERVER_READ_ONLY_MAIN(false, false),
+        GANESHA_MAIN_GANESHA_SHADOW(true, true);
+
+        final boolean ganeshaMain;
+        final boolean ganeshaShadow;
+
+        Setup(boolean ganeshaMain, boolean ganeshaShadow) {
+            this.ganeshaMain = ganeshaMain;
+            this.ganeshaShadow = ganeshaShadow;
+        }
+    }
+
+    final Ganesha main;
+    private final ShadowServer mainServer;
+    private final Ganesha shadowGanesha;
+    final ShadowServer shadow;
+    private final List<AutoCloseable> all = new java.util.ArrayList<>();
+
+    ProxyRig(Path mainDir, Path shadowDir, Path shadowState) throws IOException {
+        this(Setup.GANESHA_MAIN_SHADOW_SERVER, mainDir, shadowDir, shadowState);
+    }
+
+    ProxyRig(Setup setup, Path mainDir, Path shadowDir, Path shadowState) throws IOException {
+        try {
+            main = setup.ganeshaMain ? keep(Ganesha.start(mainDir, true)) : null;
+            mainServer = setup.ganeshaMain ? null : keep(ShadowServer.builder().export(mainDir)
+                    .stateDir(shadowState.resolveSibling("main-state")).readOnly(true)
+                    .listen(new InetSocketAddress("127.0.0.1", 0)).build().start());
+            shadowGanesha = setup.ganeshaShadow ? keep(Ganesha.start(shadowDir, false)) : null;
+            shadow = setup.ganeshaShadow ? null : keep(ShadowServer.builder().export(shadowDir)
+                    .stateDir(shadowState).listen(new InetSocketAddress("127.0.0.1", 0)).build().start());
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private <T extends AutoCloseable> T keep(T resource) {
+        all.add(resource);
+        return resource;
+    }
+
+    BackendSpec mainSpec() {
+        return main != null
+                ? new BackendSpec("127.0.0.1", main.hostNfsPort(), main.hostMountPort(), main.exportPath())
+                : new BackendSpec("127.0.0.1", mainServer.port(), mainServer.port(), mainServer.fs().root().toString());
+    }
+
+    BackendSpec shadowSpec() {
+        return shadow != null
+                ? new BackendSpec("127.0.0.1", shadow.port(), shadow.port(), shadow.fs().root().toString())
+                : new BackendSpec("127.0.0.1", shadowGanesha.hostNfsPort(), shadowGanesha.hostMountPort(),
+                        shadowGanesha.exportPath());
+    }
+
+    ProxyServer startProxy(Path state) throws IOException {
+        return ProxyServer.builder().main(mainSpec()).shadow(shadowSpec()).state(state)
+                .listen(new InetSocketAddress("127.0.0.1", 0)).cacheBytes(64L << 20).maxObjects(100_000).build().start();
+    }
+
+    static String url(ProxyServer p, String rel) {
+        return NfsUrl.v3("127.0.0.1", p.exportPath(), rel, p.port(), p.port());
+    }
+
+    @Override
+    public void close() {
+        for (int i = all.size() - 1; i >= 0; i--) {
+            try {
+                all.get(i).close();
+            } catch (Exception e) {
+                // closing: go on with the rest
+            }
+        }
+    }
+
+    /** A typed NFSv3 client on one proxy, with its mounted root. */
+    static final class Client implements AutoCloseable {
+        final RpcClient rpc;
+        final Nfs3Client nfs;
+        final FileHandle root;
+
+        Client(int port, String exportPath) throws Exception {
+            try (RpcClient m = RpcClient.builder(new InetSocketAddress("127.0.0.1", port)).build()) {
+                MountResult r = new MountClient(m, ROOT).mount(exportPath).get(30, TimeUnit.SECONDS);
+                assertTrue(r.isOk(), "mount: " + r.status());
+                root = FileHandle.of(r.handle());
+            }
+            rpc = RpcClient.builder(new InetSocketAddress("127.0.0.1", port)).build();
+            nfs = new Nfs3Client(rpc);
+        }
+
+        <T> T get(java.util.concurrent.CompletableFuture<T> f) throws Exception {
+            return f.get(60, TimeUnit.SECONDS);
+        }
+
+        FileHandle lookup(FileHandle dir, String name) throws Exception {
+            LookupResult r = get(nfs.lookup(ROOT, new LookupArgs(dir, Filename.of(name))));
+            assertEquals(Nfs3Status.OK, r.status(), "LOOKUP " + name);
+            return r.object();
+        }
+
+        FileHandle path(String rel) throws Exception {
+            FileHandle cur = root;
+            for (String p : rel.split("/")) {
+                if (!p.isEmpty()) {
+                    cur = lookup(cur, p);
+                }
+            }
+            return cur;
+        }
+
+        Nfs3Status lookupStatus(FileHandle dir, String name) throws Exception {
+            return get(nfs.lookup(ROOT, new LookupArgs(dir, Filename.of(name)))).status();
+        }
+
+        Fattr3 getattr(FileHandle fh) throws Exception {
+            GetattrResult r = get(nfs.getattr(ROOT, new GetattrArgs(fh)));
+            assertEquals(Nfs3Status.OK, r.status(), "GETATTR");
+            return r.attributes();
+        }
+
+        WriteResult write(FileHandle fh, long offset, byte[] data, StableHow stable) throws Exception {
+            io.netty.buffer.ByteBuf buf = io.netty.buffer.Unpooled.wrappedBuffer(data);
+            try {
+                WriteResult r = get(nfs.write(ROOT, new WriteArgs(fh, offset, data.length, stable, buf)));
+                assertEquals(Nfs3Status.OK, r.status(), "WRITE at " + offset);
+                assertEquals(data.length, r.count());
+                return r;
+            } finally {
+                buf.release();
+            }
+        }
+
+        byte[] read(FileHandle fh, long offset, int count) throws Exception {
+            ReadResult r = get(nfs.read(ROOT, new ReadArgs(fh, offset, count)));
+            try {
+                assertEquals(Nfs3Status.OK, r.status(), "READ at " + offset);
+                byte[] out = new byte[r.data().readableBytes()];
+                r.data().readBytes(out);
+                return out;
+            } finally {
+                r.release();
+            }
+        }
+
+        byte[] readAll(FileHandle fh) throws Exception {
+            long size = getattr(fh).size();
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            while (out.size() < size) {
+                byte[] part = read(fh, out.size(), 64 * 1024);
+                if (part.length == 0) {
+                    break;
+                }
+                out.writeBytes(part);
+            }
+            return out.toByteArray();
+        }
+
+        void setSize(FileHandle fh, long size) throws Exception {
+            SetattrResult r = get(nfs.setattr(ROOT, new SetattrArgs(fh,
+                    new Sattr3(null, null, null, size, SetTime.DONT_CHANGE, SetTime.DONT_CHANGE), null)));
+            assertEquals(Nfs3Status.OK, r.status(), "SETATTR size " + size);
+        }
+
+        FileHandle create(FileHandle dir, String name) throws Exception {
+            CreateResult r = get(nfs.create(ROOT, new CreateArgs(dir, Filename.of(name), new CreateHow(CreateMode.GUARDED,
+                    new Sattr3(0644, null, null, null, SetTime.DONT_CHANGE, SetTime.DONT_CHANGE), null))));
+            assertEquals(Nfs3Status.OK, r.status(), "CREATE " + name);
+            return r.object();
+        }
+
+        FileHandle mkdir(FileHandle dir, String name) throws Exception {
+            MkdirResult r = get(nfs.mkdir(ROOT, new MkdirArgs(dir, Filename.of(name),
+                    new Sattr3(0755, null, null, null, SetTime.DONT_CHANGE, SetTime.DONT_CHANGE))));
+            assertEquals(Nfs3Status.OK, r.status(), "MKDIR " + name);
+            return r.object();
+        }
+
+        Nfs3Status remove(FileHandle dir, String name) throws Exception {
+            return get(nfs.remove(ROOT, new RemoveArgs(dir, Filename.of(name)))).status();
+        }
+
+        Nfs3Status rmdir(FileHandle dir, String name) throws Exception {
+            return get(nfs.rmdir(ROOT, new RmdirArgs(dir, Filename.of(name)))).status();
+        }
+
+        Nfs3Status rename(FileHandle from, String a, FileHandle to, String b) throws Exception {
+            return get(nfs.rename(ROOT, new RenameArgs(from, Filename.of(a), to, Filename.of(b)))).status();
+        }
+
+        CommitResult commit(FileHandle fh) throws Exception {
+            CommitResult r = get(nfs.commit(ROOT, new CommitArgs(fh, 0, 0)));
+            assertEquals(Nfs3Status.OK, r.status(), "COMMIT");
+            return r;
+        }
+
+        @Override
+        public void close() {
+            rpc.close();
+        }
+    }
+
+    /** md5 of every regular file under {@code dir}, by relative path (symlinks by target). */
+    static Map<String, String> checksums(Path dir) {
+        Map<String, String> out = new TreeMap<>();
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) s::iterator) {
+                String rel = dir.relativize(p).toString();
+                if (Files.isSymbolicLink(p)) {
+                    out.put(rel, "-> " + Files.readSymbolicLink(p));
+                } else if (Files.isRegularFile(p)) {
+                    out.put(rel, md5(Files.readAllBytes(p)));
+                } else if (Files.isDirectory(p)) {
+                    out.put(rel + "/", "dir");
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    static String md5(byte[] data) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(data));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}
