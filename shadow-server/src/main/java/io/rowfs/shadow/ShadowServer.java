@@ -48,7 +48,7 @@ public final class ShadowServer implements AutoCloseable {
                     config.openFiles, config.clock);
             io = new IoExecutor(config.ioThreads);
             nfs = RpcServer.builder().bind(config.listen)
-                    .program(new Nfs3Program(service = new ShadowNfs3Service(fs, io, config.clock)))
+                    .program(new Nfs3Program(service = new ShadowNfs3Service(fs, io, config.clock, config.attrTtlMillis)))
                     .program(new MountProgram(new ShadowMountService(fs, io, config.export.toString())))
                     .build().start();
             if (config.portmapPort != PORTMAP_NONE) {
@@ -118,6 +118,7 @@ public final class ShadowServer implements AutoCloseable {
         private int ioThreads = 4;
         private int openFiles = 256;
         private Clock clock = Clock.systemUTC();
+        private long attrTtlMillis = ShadowNfs3Service.ATTR_TTL_MILLIS;
 
         public Builder export(Path dir) {
             this.export = dir;
@@ -153,6 +154,19 @@ public final class ShadowServer implements AutoCloseable {
 
         public Builder openFiles(int n) {
             this.openFiles = n;
+            return this;
+        }
+
+        /**
+         * How long attributes and names seen by the server answer GETATTR, LOOKUP and ACCESS from
+         * memory (default 10 s; 0 turns the cache off). Changes through the server are seen at
+         * once; the time bounds how late a change made behind the server's back is seen.
+         */
+        public Builder attrCacheTtl(java.time.Duration ttl) {
+            if (ttl.isNegative()) {
+                throw new IllegalArgumentException("attribute cache TTL must not be negative, got " + ttl);
+            }
+            this.attrTtlMillis = ttl.toMillis();
             return this;
         }
 

@@ -336,7 +336,7 @@ public final class ShadowFs implements AutoCloseable {
     }
 
     /** REMOVE of a non-directory. Returns the removed object's attributes before removal. */
-    public void remove(Node dir, String name) throws IOException {
+    public FileAttrs remove(Node dir, String name) throws IOException {
         requireWritable();
         requireDir(dir.attrs());
         Path p = child(dir.path(), name);
@@ -348,9 +348,11 @@ public final class ShadowFs implements AutoCloseable {
         if (a.nlink() <= 1) {
             gone(a.fileid());
         }
+        return a;
     }
 
-    public void rmdir(Node dir, String name) throws IOException {
+    /** RMDIR of an empty directory. Returns its attributes before removal. */
+    public FileAttrs rmdir(Node dir, String name) throws IOException {
         requireWritable();
         requireDir(dir.attrs());
         Path p = child(dir.path(), name);
@@ -360,6 +362,7 @@ public final class ShadowFs implements AutoCloseable {
         }
         Files.delete(p);
         gone(a.fileid());
+        return a;
     }
 
     private void gone(long inode) throws IOException {

@@ -14,7 +14,9 @@ final class AccessProc implements Procedure<AccessArgs, AccessResult> {
 
     @Override
     public AccessResult run(NfsContext ctx, AccessArgs args) throws IOException {
+        long stamp = c.cache.stamp();
         ShadowFs.Node n = c.node(args.object());
+        c.cache.put(stamp, n.attrs());
         return AccessResult.ok(c.postOp(n.attrs()), c.fs.access(n.attrs(), ShadowContext.cred(ctx), args.access()));
     }
 }

@@ -14,16 +14,20 @@ final class Create implements Procedure<CreateArgs, CreateResult> {
 
     @Override
     public CreateResult run(NfsContext ctx, CreateArgs args) throws IOException {
+        long stamp = c.cache.stamp();
         ShadowFs.Node dir = c.node(args.dir());
+        String name = args.name().toString();
         try {
             CreateHow how = args.how();
             ShadowFs.CreateMode mode = ShadowFs.CreateMode.values()[how.mode().ordinal()];
             SetAttrs attrs = how.attributes() == null ? SetAttrs.NONE : ShadowContext.setAttrs(how.attributes());
             byte[] verf = how.verifier() == null ? null
                     : java.nio.ByteBuffer.allocate(8).putLong(how.verifier().value()).array();
-            ShadowFs.Node n = c.fs.create(dir, args.name().toString(), mode, attrs, verf, ShadowContext.cred(ctx));
+            ShadowFs.Node n = c.fs.create(dir, name, mode, attrs, verf, ShadowContext.cred(ctx));
+            c.cache.created(stamp, dir.inode(), name, n.attrs());
             return CreateResult.ok(c.handle(n.attrs()), c.postOp(n.attrs()), c.wcc(dir.attrs(), dir.path()));
         } catch (IOException e) {
+            c.cache.invalidateName(dir.inode(), name); // a failed UNCHECKED create may have changed it
             throw Statuses.nfs(e).withWcc(c.wcc(dir.attrs(), dir.path()));
         }
     }

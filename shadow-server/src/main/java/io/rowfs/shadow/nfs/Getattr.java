@@ -14,6 +14,9 @@ final class Getattr implements Procedure<GetattrArgs, GetattrResult> {
 
     @Override
     public GetattrResult run(NfsContext ctx, GetattrArgs args) throws IOException {
-        return GetattrResult.ok(c.fattr(c.node(args.object()).attrs()));
+        long stamp = c.cache.stamp();
+        FileAttrs a = c.node(args.object()).attrs();
+        c.cache.put(stamp, a);
+        return GetattrResult.ok(c.fattr(a));
     }
 }

@@ -14,9 +14,15 @@ final class Lookup implements Procedure<LookupArgs, LookupResult> {
 
     @Override
     public LookupResult run(NfsContext ctx, LookupArgs args) throws IOException {
+        long stamp = c.cache.stamp();
         ShadowFs.Node dir = c.node(args.dir());
         try {
-            ShadowFs.Node n = c.fs.lookup(dir, args.name().toString());
+            String name = args.name().toString();
+            ShadowFs.Node n = c.fs.lookup(dir, name);
+            if (!name.equals(".") && !name.equals("..")) {
+                c.cache.putName(stamp, dir.inode(), name, n.attrs());
+                c.cache.put(stamp, dir.attrs());
+            }
             return LookupResult.ok(c.handle(n.attrs()), c.postOp(n.attrs()), c.postOp(dir.attrs()));
         } catch (IOException e) {
             throw Statuses.nfs(e).withAttributes(c.postOp(dir.path()));

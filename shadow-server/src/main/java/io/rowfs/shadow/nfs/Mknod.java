@@ -14,15 +14,19 @@ final class Mknod implements Procedure<MknodArgs, MknodResult> {
 
     @Override
     public MknodResult run(NfsContext ctx, MknodArgs args) throws IOException {
+        long stamp = c.cache.stamp();
         ShadowFs.Node dir = c.node(args.dir());
+        String name = args.name().toString();
         try {
             io.rowfs.shadow.fs.FileType type = io.rowfs.shadow.fs.FileType.values()[args.type().ordinal()];
             SpecData3 spec = args.spec() == null ? SpecData3.NONE : args.spec();
             Sattr3 s = args.attributes() == null ? Sattr3.EMPTY : args.attributes();
-            ShadowFs.Node n = c.fs.mknod(dir, args.name().toString(), type, spec.major(), spec.minor(),
+            ShadowFs.Node n = c.fs.mknod(dir, name, type, spec.major(), spec.minor(),
                     ShadowContext.setAttrs(s), ShadowContext.cred(ctx));
+            c.cache.created(stamp, dir.inode(), name, n.attrs());
             return MknodResult.ok(c.handle(n.attrs()), c.postOp(n.attrs()), c.wcc(dir.attrs(), dir.path()));
         } catch (IOException e) {
+            c.cache.invalidateName(dir.inode(), name); // a failed UNCHECKED create may have changed it
             throw Statuses.nfs(e).withWcc(c.wcc(dir.attrs(), dir.path()));
         }
     }

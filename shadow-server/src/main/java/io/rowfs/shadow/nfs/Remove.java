@@ -15,11 +15,18 @@ final class Remove implements Procedure<RemoveArgs, RemoveResult> {
     @Override
     public RemoveResult run(NfsContext ctx, RemoveArgs args) throws IOException {
         ShadowFs.Node dir = c.node(args.dir());
+        String name = args.name().toString();
+        FileAttrs removed = null;
         try {
-            c.fs.remove(dir, args.name().toString());
+            removed = c.fs.remove(dir, name);
             return RemoveResult.ok(c.wcc(dir.attrs(), dir.path()));
         } catch (IOException e) {
             throw Statuses.nfs(e).withWcc(c.wcc(dir.attrs(), dir.path()));
+        } finally {
+            c.cache.invalidateName(dir.inode(), name);
+            if (removed != null) {
+                c.cache.invalidate(removed.fileid()); // also known by handle or other links
+            }
         }
     }
 }

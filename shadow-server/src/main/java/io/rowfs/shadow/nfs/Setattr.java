@@ -14,7 +14,9 @@ final class Setattr implements Procedure<SetattrArgs, SetattrResult> {
 
     @Override
     public SetattrResult run(NfsContext ctx, SetattrArgs args) throws IOException {
+        long stamp = c.cache.stamp();
         ShadowFs.Node n = c.node(args.object());
+        FileAttrs after = null;
         try {
             if (args.guardCtime() != null) {
                 NfsTime3 ct = new NfsTime3((int) n.attrs().ctimeSec(), n.attrs().ctimeNsec());
@@ -22,12 +24,14 @@ final class Setattr implements Procedure<SetattrArgs, SetattrResult> {
                     throw new NfsException(Nfs3Status.NOT_SYNC, "ctime guard mismatch");
                 }
             }
-            FileAttrs after = c.fs.setAttrs(n, ShadowContext.setAttrs(args.attributes()));
+            after = c.fs.setAttrs(n, ShadowContext.setAttrs(args.attributes()));
             return SetattrResult.ok(WccData.of(c.fattr(n.attrs()), c.fattr(after)));
         } catch (IOException e) {
             throw Statuses.nfs(e).withWcc(c.wcc(n.attrs(), n.path()));
         } catch (NfsException e) {
             throw e.withWcc(c.wcc(n.attrs(), n.path()));
+        } finally {
+            c.cache.update(stamp, n.inode(), after); // a failed SETATTR may have applied part: dropped
         }
     }
 }

@@ -27,10 +27,13 @@ final class ShadowContext {
     static final int MAX_IO = 1 << 20;
 
     final ShadowFs fs;
+    /** Attributes and names this server has seen; procedures keep it coherent with their changes. */
+    final AttrCache cache;
     private final long fsid;
 
-    ShadowContext(ShadowFs fs) {
+    ShadowContext(ShadowFs fs, AttrCache cache) {
         this.fs = fs;
+        this.cache = cache;
         this.fsid = fs.fsid();
     }
 

@@ -1,6 +1,7 @@
 package io.rowfs.shadow.nfs;
 
 import io.rowfs.protocol.nfs3.*;
+import io.rowfs.shadow.fs.FileAttrs;
 import io.rowfs.shadow.fs.HandleCodec;
 import io.rowfs.shadow.fs.IoExecutor;
 import io.rowfs.shadow.fs.ShadowFs;
@@ -16,16 +17,24 @@ import io.netty.buffer.PooledByteBufAllocator;
  * The shadow server's {@link Nfs3Service}: every procedure runs its blocking body on the
  * {@link IoExecutor} stripe of the inode its (first) handle names, so that work on one file or
  * directory keeps its order and nothing blocks the event loop. Failures become
- * {@link NfsException}s through {@link Statuses}.
+ * {@link NfsException}s through {@link Statuses}. GETATTR, LOOKUP and ACCESS whose answer the
+ * {@link AttrCache} holds, and READs that continue a {@link ReadAhead}, are answered on the event
+ * loop from memory (no syscall, no hand-off); every changing procedure drops what it changes from
+ * both when it is submitted and again when it has run.
  */
 public final class ShadowNfs3Service implements Nfs3Service, AutoCloseable {
     /** READs of at least this many bytes trigger read-ahead of the next chunk. */
     static final int READ_AHEAD_MIN = 64 << 10;
+    /** How long cached attributes and names are used (see {@link AttrCache}). */
+    public static final long ATTR_TTL_MILLIS = 10_000;
+    /** Most attributes (and names) cached. */
+    static final int ATTR_CACHE_ENTRIES = 1 << 16;
 
     private final IoExecutor io;
     private final ShadowFs fs;
     private final ShadowContext ctx;
     private final ReadAhead readAhead;
+    private final AttrCache cache;
     private final Getattr getattrProc;
     private final Setattr setattrProc;
     private final Lookup lookupProc;
@@ -49,10 +58,16 @@ public final class ShadowNfs3Service implements Nfs3Service, AutoCloseable {
     private final Commit commitProc;
 
     public ShadowNfs3Service(ShadowFs fs, IoExecutor io, Clock clock) {
+        this(fs, io, clock, ATTR_TTL_MILLIS);
+    }
+
+    /** {@code attrTtlMillis}: how long cached attributes are used; 0 turns the cache off. */
+    public ShadowNfs3Service(ShadowFs fs, IoExecutor io, Clock clock, long attrTtlMillis) {
         this.io = io;
         this.fs = fs;
         this.readAhead = new ReadAhead(64, 500, clock);
-        ShadowContext c = new ShadowContext(fs);
+        this.cache = new AttrCache(attrTtlMillis, ATTR_CACHE_ENTRIES, clock);
+        ShadowContext c = new ShadowContext(fs, cache);
         this.ctx = c;
         this.getattrProc = new Getattr(c);
         this.setattrProc = new Setattr(c);
@@ -95,8 +110,19 @@ public final class ShadowNfs3Service implements Nfs3Service, AutoCloseable {
         return ByteBuffer.wrap(h.bytes()).getLong(4);
     }
 
+    /** The fresh cached attributes of the object an authentic handle names, else null. No syscall. */
+    private FileAttrs cached(FileHandle h) {
+        long inode = fs.authenticate(h.bytes());
+        return inode < 0 ? null : cache.get(inode);
+    }
+
+    /** GETATTR: answered on the event loop from the {@link AttrCache} when it can, else on the stripe. */
     @Override
     public CompletionStage<GetattrResult> getattr(NfsContext ctx, GetattrArgs args) {
+        FileAttrs a = cached(args.object());
+        if (a != null) {
+            return CompletableFuture.completedFuture(GetattrResult.ok(this.ctx.fattr(a)));
+        }
         return run(args.object(), getattrProc, ctx, args);
     }
 
@@ -104,19 +130,39 @@ public final class ShadowNfs3Service implements Nfs3Service, AutoCloseable {
     public CompletionStage<SetattrResult> setattr(NfsContext ctx, SetattrArgs args) {
         long inode = key(args.object());
         readAhead.invalidate(inode);
+        cache.invalidate(inode);
         return run(args.object(), (c, a) -> {
             readAhead.invalidate(inode); // a chunk read ahead before this change reached the stripe
             return setattrProc.run(c, a);
         }, ctx, args);
     }
 
+    /**
+     * LOOKUP: answered on the event loop when the {@link AttrCache} knows the name and its object
+     * ("." and ".." always go to the stripe), else on the stripe.
+     */
     @Override
     public CompletionStage<LookupResult> lookup(NfsContext ctx, LookupArgs args) {
+        long dir = fs.authenticate(args.dir().bytes());
+        if (dir >= 0) {
+            long child = cache.child(dir, args.name().toString());
+            FileAttrs a = child < 0 ? null : cache.get(child);
+            if (a != null) {
+                return CompletableFuture.completedFuture(LookupResult.ok(this.ctx.handle(a), this.ctx.postOp(a),
+                        this.ctx.postOp(cache.get(dir))));
+            }
+        }
         return run(args.dir(), lookupProc, ctx, args);
     }
 
+    /** ACCESS: computed on the event loop from cached attributes when it can, else on the stripe. */
     @Override
     public CompletionStage<AccessResult> access(NfsContext ctx, AccessArgs args) {
+        FileAttrs a = cached(args.object());
+        if (a != null) {
+            return CompletableFuture.completedFuture(AccessResult.ok(this.ctx.postOp(a),
+                    fs.access(a, ShadowContext.cred(ctx), args.access())));
+        }
         return run(args.object(), accessProc, ctx, args);
     }
 
@@ -208,6 +254,7 @@ public final class ShadowNfs3Service implements Nfs3Service, AutoCloseable {
     public CompletionStage<WriteResult> write(NfsContext ctx, WriteArgs args) {
         long inode = key(args.file());
         readAhead.invalidate(inode);
+        cache.invalidate(inode);
         return run(args.file(), (c, a) -> {
             readAhead.invalidate(inode); // a chunk read ahead before this change reached the stripe
             return writeProc.run(c, a);
@@ -217,6 +264,7 @@ public final class ShadowNfs3Service implements Nfs3Service, AutoCloseable {
     @Override
     public CompletionStage<CreateResult> create(NfsContext ctx, CreateArgs args) {
         readAhead.invalidateAll();
+        cache.invalidateName(key(args.dir()), args.name().toString());
         return run(args.dir(), (c, a) -> {
             try {
                 return createProc.run(c, a);
@@ -228,22 +276,26 @@ public final class ShadowNfs3Service implements Nfs3Service, AutoCloseable {
 
     @Override
     public CompletionStage<MkdirResult> mkdir(NfsContext ctx, MkdirArgs args) {
+        cache.invalidateName(key(args.dir()), args.name().toString());
         return run(args.dir(), mkdirProc, ctx, args);
     }
 
     @Override
     public CompletionStage<SymlinkResult> symlink(NfsContext ctx, SymlinkArgs args) {
+        cache.invalidateName(key(args.dir()), args.name().toString());
         return run(args.dir(), symlinkProc, ctx, args);
     }
 
     @Override
     public CompletionStage<MknodResult> mknod(NfsContext ctx, MknodArgs args) {
+        cache.invalidateName(key(args.dir()), args.name().toString());
         return run(args.dir(), mknodProc, ctx, args);
     }
 
     @Override
     public CompletionStage<RemoveResult> remove(NfsContext ctx, RemoveArgs args) {
         readAhead.invalidateAll();
+        cache.invalidateName(key(args.dir()), args.name().toString());
         return run(args.dir(), (c, a) -> {
             try {
                 return removeProc.run(c, a);
@@ -256,6 +308,7 @@ public final class ShadowNfs3Service implements Nfs3Service, AutoCloseable {
     @Override
     public CompletionStage<RmdirResult> rmdir(NfsContext ctx, RmdirArgs args) {
         readAhead.invalidateAll();
+        cache.invalidateName(key(args.dir()), args.name().toString());
         return run(args.dir(), (c, a) -> {
             try {
                 return rmdirProc.run(c, a);
@@ -268,11 +321,13 @@ public final class ShadowNfs3Service implements Nfs3Service, AutoCloseable {
     @Override
     public CompletionStage<RenameResult> rename(NfsContext ctx, RenameArgs args) {
         readAhead.invalidateAll();
+        cache.invalidateAll();
         return run(args.fromDir(), (c, a) -> {
             try {
                 return renameProc.run(c, a);
             } finally {
                 readAhead.invalidateAll(); // also what was read ahead while this waited in the queue
+                cache.invalidateAll(); // a moved directory moves its subtree; replaced objects go
             }
         }, ctx, args);
     }
@@ -280,11 +335,13 @@ public final class ShadowNfs3Service implements Nfs3Service, AutoCloseable {
     @Override
     public CompletionStage<LinkResult> link(NfsContext ctx, LinkArgs args) {
         readAhead.invalidateAll();
+        cache.invalidateAll();
         return run(args.dir(), (c, a) -> {
             try {
                 return linkProc.run(c, a);
             } finally {
                 readAhead.invalidateAll(); // also what was read ahead while this waited in the queue
+                cache.invalidateAll(); // nlink and ctime of the linked object changed
             }
         }, ctx, args);
     }

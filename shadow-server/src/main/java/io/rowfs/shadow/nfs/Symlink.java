@@ -14,12 +14,16 @@ final class Symlink implements Procedure<SymlinkArgs, SymlinkResult> {
 
     @Override
     public SymlinkResult run(NfsContext ctx, SymlinkArgs args) throws IOException {
+        long stamp = c.cache.stamp();
         ShadowFs.Node dir = c.node(args.dir());
+        String name = args.name().toString();
         try {
-            ShadowFs.Node n = c.fs.symlink(dir, args.name().toString(), args.data().toString(),
+            ShadowFs.Node n = c.fs.symlink(dir, name, args.data().toString(),
                     ShadowContext.setAttrs(args.attributes()), ShadowContext.cred(ctx));
+            c.cache.created(stamp, dir.inode(), name, n.attrs());
             return SymlinkResult.ok(c.handle(n.attrs()), c.postOp(n.attrs()), c.wcc(dir.attrs(), dir.path()));
         } catch (IOException e) {
+            c.cache.invalidateName(dir.inode(), name); // a failed UNCHECKED create may have changed it
             throw Statuses.nfs(e).withWcc(c.wcc(dir.attrs(), dir.path()));
         }
     }

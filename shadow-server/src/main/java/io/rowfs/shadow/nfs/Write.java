@@ -16,14 +16,18 @@ final class Write implements Procedure<WriteArgs, WriteResult> {
 
     @Override
     public WriteResult run(NfsContext ctx, WriteArgs args) throws IOException {
+        long stamp = c.cache.stamp();
         ShadowFs.Node n = c.node(args.file());
+        FileAttrs after = null;
         try {
             ShadowFs.Stable how = ShadowFs.Stable.values()[args.stable().ordinal()];
-            FileAttrs after = c.fs.write(n, args.offset(), args.data(), how);
+            after = c.fs.write(n, args.offset(), args.data(), how);
             return WriteResult.ok(WccData.of(c.fattr(n.attrs()), c.fattr(after)), args.data().readableBytes(),
                     args.stable(), new Verifier(verifier));
         } catch (IOException e) {
             throw Statuses.nfs(e).withWcc(c.wcc(n.attrs(), n.path()));
+        } finally {
+            c.cache.update(stamp, n.inode(), after); // a failed WRITE may have written part: dropped
         }
     }
 }
