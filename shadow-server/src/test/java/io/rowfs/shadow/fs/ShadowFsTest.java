@@ -187,6 +187,28 @@ class ShadowFsTest {
     }
 
     @Test
+    void aWriteInSeveralSlicesLandsWhereAsked() throws Exception {
+        ShadowFs.Node f = mkfile(root(), "sliced");
+        fs.write(f, 0, Unpooled.wrappedBuffer(new byte[] {'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a'}),
+                ShadowFs.Stable.UNSTABLE);
+        byte[][] slices = {"one".getBytes(StandardCharsets.UTF_8), "-two-".getBytes(StandardCharsets.UTF_8),
+            new byte[100_000], "three".getBytes(StandardCharsets.UTF_8)};
+        io.netty.buffer.ByteBuf data = Unpooled.wrappedBuffer(slices);
+        data.skipBytes(1); // the reader index is honoured: "ne-two-..."
+        try {
+            assertTrue(data.nioBufferCount() > 1, "several slices");
+            FileAttrs a = fs.write(fs.node(fs.handle(f.inode())), 4, data, ShadowFs.Stable.DATA_SYNC);
+            assertEquals(4 + 2 + 5 + 100_000 + 5, a.size());
+            fs.write(fs.node(fs.handle(f.inode())), 1, Unpooled.wrappedBuffer(new byte[] {'b'}), ShadowFs.Stable.UNSTABLE);
+        } finally {
+            data.release();
+        }
+        byte[] got = java.nio.file.Files.readAllBytes(export.resolve("sliced"));
+        assertEquals("abaane-two-", new String(got, 0, 11, StandardCharsets.UTF_8));
+        assertEquals("three", new String(got, got.length - 5, 5, StandardCharsets.UTF_8));
+    }
+
+    @Test
     void writeReadSparseTruncateAndCommit() throws Exception {
         ShadowFs.Node f = mkfile(root(), "data");
         byte[] payload = "hello".getBytes(StandardCharsets.UTF_8);
