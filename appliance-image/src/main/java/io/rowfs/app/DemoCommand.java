@@ -1,5 +1,6 @@
 package io.rowfs.app;
 
+import io.rowfs.cli.HostPort;
 import io.rowfs.cli.Subcommand;
 import io.rowfs.protocol.metrics.MetricsHttpServer;
 import io.rowfs.proxy.backend.BackendSpec;
@@ -61,8 +62,8 @@ public final class DemoCommand implements Subcommand {
             ProxyServer proxy = ProxyServer.builder()
                     .main(new BackendSpec("127.0.0.1", main.port(), main.port(), main.fs().root().toString()))
                     .shadow(new BackendSpec("127.0.0.1", shadow.port(), shadow.port(), shadow.fs().root().toString()))
-                    .listen(Addresses.parse(listen)).state(dir.resolve("state")).exportPath("/")
-                    .metrics("off".equals(metrics) ? null : Addresses.parse(metrics)).build().start();
+                    .listen(HostPort.parse("--listen", listen)).state(dir.resolve("state")).exportPath("/")
+                    .metrics("off".equals(metrics) ? null : HostPort.parse("--metrics", metrics)).build().start();
             return new Stack(main, shadow, proxy);
         } catch (IOException | RuntimeException e) {
             if (shadow != null) {

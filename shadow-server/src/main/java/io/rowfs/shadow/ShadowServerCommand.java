@@ -1,7 +1,7 @@
 package io.rowfs.shadow;
 
+import io.rowfs.cli.HostPort;
 import io.rowfs.cli.Subcommand;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
@@ -33,7 +33,7 @@ public final class ShadowServerCommand implements Subcommand {
 
     @Override
     public Integer call() throws Exception {
-        InetSocketAddress addr = parse(listen);
+        InetSocketAddress addr = HostPort.parse("--listen", listen);
         int pm = portmap == null ? ShadowServer.PORTMAP_DEFAULT
                 : portmap < 0 ? ShadowServer.PORTMAP_NONE : portmap;
         ShadowServer server = ShadowServer.builder().export(export).stateDir(state).listen(addr)
@@ -49,17 +49,5 @@ public final class ShadowServerCommand implements Subcommand {
         System.out.flush();
         stopped.await();
         return 0;
-    }
-
-    static InetSocketAddress parse(String s) throws Exception {
-        int i = s.lastIndexOf(':');
-        if (i < 0) {
-            throw new IllegalArgumentException("--listen wants ADDR:PORT, got '" + s + "'");
-        }
-        String host = s.substring(0, i);
-        if (host.startsWith("[") && host.endsWith("]")) {
-            host = host.substring(1, host.length() - 1);
-        }
-        return new InetSocketAddress(InetAddress.getByName(host), Integer.parseInt(s.substring(i + 1)));
     }
 }

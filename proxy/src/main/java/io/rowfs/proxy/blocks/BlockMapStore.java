@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.rowfs.proxy.meta.ChronicleFiles;
 import net.openhft.chronicle.map.ChronicleMap;
 import org.roaringbitmap.RoaringBitmap;
 
@@ -31,7 +32,7 @@ import org.roaringbitmap.RoaringBitmap;
  *
  * A put returns once the value is in the memory-mapped file, so it survives {@code kill -9}; the
  * proxy stores a file's bitmap before it acknowledges a stable WRITE or a COMMIT. Recovery after an
- * unclean stop works like {@code ChronicleObjectTable}: a clean marker exists only between runs.
+ * unclean stop follows {@link io.rowfs.proxy.meta.ChronicleFiles}.
  * Thread-safe; callers serialise updates of one file.
  */
 public final class BlockMapStore implements AutoCloseable {
@@ -40,35 +41,28 @@ public final class BlockMapStore implements AutoCloseable {
     /** Largest bitmap kept inside the map; Chronicle refuses entries far beyond its average size. */
     static final int INLINE_LIMIT = 16 * 1024;
     private static final String SPILL_DIR = "blocks";
-    private static final String MAP_FILE = "blocks.cm3";
-    private static final String CLEAN_MARKER = "blocks.clean";
+    private static final String MAP_NAME = "blocks";
 
     private final ChronicleMap<Long, byte[]> map;
-    private final Path cleanMarker;
+    private final Path stateDir;
     private final Path spillDir;
 
-    private BlockMapStore(ChronicleMap<Long, byte[]> map, Path cleanMarker, Path spillDir) {
+    private BlockMapStore(ChronicleMap<Long, byte[]> map, Path stateDir, Path spillDir) {
         this.map = map;
-        this.cleanMarker = cleanMarker;
+        this.stateDir = stateDir;
         this.spillDir = spillDir;
     }
 
     public static BlockMapStore open(Path stateDir, long maxFiles) throws IOException {
         Files.createDirectories(stateDir);
-        Path file = stateDir.resolve(MAP_FILE);
-        Path marker = stateDir.resolve(CLEAN_MARKER);
-        boolean crashed = Files.exists(file) && !Files.exists(marker);
         var builder = ChronicleMap.of(Long.class, byte[].class)
                 .name("rowfs-blocks")
                 .entries(maxFiles)
                 .averageValueSize(64)
                 .maxBloatFactor(4.0);
-        ChronicleMap<Long, byte[]> map = crashed
-                ? builder.recoverPersistedTo(file.toFile(), true)
-                : builder.createPersistedTo(file.toFile());
-        Files.deleteIfExists(marker);
+        ChronicleMap<Long, byte[]> map = ChronicleFiles.open(stateDir, MAP_NAME, builder);
         Path spill = Files.createDirectories(stateDir.resolve(SPILL_DIR));
-        return new BlockMapStore(map, marker, spill);
+        return new BlockMapStore(map, stateDir, spill);
     }
 
     /** The file's shadow blocks; an empty bitmap when the file has none. */
@@ -163,11 +157,6 @@ public final class BlockMapStore implements AutoCloseable {
 
     @Override
     public void close() {
-        map.close();
-        try {
-            Files.writeString(cleanMarker, "closed cleanly\n");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot mark " + cleanMarker, e);
-        }
+        ChronicleFiles.closeCleanly(map, stateDir, MAP_NAME);
     }
 }

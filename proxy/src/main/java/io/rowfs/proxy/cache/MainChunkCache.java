@@ -129,6 +129,11 @@ public final class MainChunkCache implements AutoCloseable {
         return length;
     }
 
+    /** Whether the chunk is cached (an index lookup only; no data is read). */
+    public boolean contains(byte[] mainHandle, long chunk) {
+        return index.containsKey(ChunkKey.of(mainHandle, chunk));
+    }
+
     /** Stores a chunk read from main ({@code data}'s remaining bytes, at most one chunk). */
     public void store(byte[] mainHandle, long chunk, ByteBuffer data) {
         int length = data.remaining();

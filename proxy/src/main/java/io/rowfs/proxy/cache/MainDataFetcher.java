@@ -132,7 +132,11 @@ public final class MainDataFetcher {
         }
         long lastChunkOfFile = (mainSize - 1) / chunkSize;
         for (long c = last + 1; c <= Math.min(last + readahead, lastChunkOfFile); c++) {
-            chunk(mainHandle, c);
+            // prefetch only what is neither cached nor on its way: re-reading a cached chunk here
+            // would read it from disk once per READ that passes over it
+            if (!inFlight.containsKey(new ChunkRef(mainHandle, c)) && !cache.contains(mainHandle, c)) {
+                chunk(mainHandle, c);
+            }
         }
     }
 

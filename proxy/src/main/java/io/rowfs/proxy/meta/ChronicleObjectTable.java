@@ -1,7 +1,6 @@
 package io.rowfs.proxy.meta;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -20,18 +19,17 @@ import net.openhft.chronicle.map.ChronicleMap;
 public final class ChronicleObjectTable implements ObjectTable {
     static final long NEXT_ID_KEY = 0;
     static final long ID_BLOCK = 1024;
-    private static final String MAP_FILE = "objects.cm3";
-    private static final String CLEAN_MARKER = "objects.clean";
+    private static final String MAP_NAME = "objects";
 
     private final ChronicleMap<Long, byte[]> map;
-    private final Path cleanMarker;
+    private final Path stateDir;
     private final Object idLock = new Object();
     private final AtomicLong nextId;
     private long reservedUpTo; // guarded by idLock
 
-    private ChronicleObjectTable(ChronicleMap<Long, byte[]> map, Path cleanMarker, long start) {
+    private ChronicleObjectTable(ChronicleMap<Long, byte[]> map, Path stateDir, long start) {
         this.map = map;
-        this.cleanMarker = cleanMarker;
+        this.stateDir = stateDir;
         this.nextId = new AtomicLong(start);
         this.reservedUpTo = start;
     }
@@ -42,20 +40,14 @@ public final class ChronicleObjectTable implements ObjectTable {
      */
     public static ChronicleObjectTable open(Path stateDir, long maxEntries) throws IOException {
         Files.createDirectories(stateDir);
-        Path file = stateDir.resolve(MAP_FILE);
-        Path marker = stateDir.resolve(CLEAN_MARKER);
-        boolean crashed = Files.exists(file) && !Files.exists(marker);
         var builder = ChronicleMap.of(Long.class, byte[].class)
                 .name("rowfs-objects")
                 .entries(maxEntries)
                 .averageValueSize(140);
-        ChronicleMap<Long, byte[]> map = crashed
-                ? builder.recoverPersistedTo(file.toFile(), true)
-                : builder.createPersistedTo(file.toFile());
-        Files.deleteIfExists(marker);
+        ChronicleMap<Long, byte[]> map = ChronicleFiles.open(stateDir, MAP_NAME, builder);
         byte[] mark = map.get(NEXT_ID_KEY);
         long start = mark == null ? ROOT_ID + 1 : java.nio.ByteBuffer.wrap(mark).getLong();
-        return new ChronicleObjectTable(map, marker, start);
+        return new ChronicleObjectTable(map, stateDir, start);
     }
 
     @Override
@@ -115,11 +107,6 @@ public final class ChronicleObjectTable implements ObjectTable {
         synchronized (idLock) {
             map.put(NEXT_ID_KEY, java.nio.ByteBuffer.allocate(8).putLong(nextId.get()).array());
         }
-        map.close();
-        try {
-            Files.writeString(cleanMarker, "closed cleanly\n");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot mark " + cleanMarker, e);
-        }
+        ChronicleFiles.closeCleanly(map, stateDir, MAP_NAME);
     }
 }

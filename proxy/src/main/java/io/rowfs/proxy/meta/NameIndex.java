@@ -2,7 +2,6 @@ package io.rowfs.proxy.meta;
 
 import io.rowfs.protocol.nfs3.Filename;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,33 +36,26 @@ import net.openhft.chronicle.map.ChronicleMap;
 public final class NameIndex implements AutoCloseable {
     static final byte KIND_CHILD = 1;
     static final byte KIND_WHITEOUT = 2;
-    private static final String MAP_FILE = "names.cm3";
-    private static final String CLEAN_MARKER = "names.clean";
+    private static final String MAP_NAME = "names";
 
     private final ChronicleMap<byte[], byte[]> map;
-    private final Path cleanMarker;
+    private final Path stateDir;
     private final Map<Long, Map<Filename, NameEntry>> byParent = new ConcurrentHashMap<>();
 
-    private NameIndex(ChronicleMap<byte[], byte[]> map, Path cleanMarker) {
+    private NameIndex(ChronicleMap<byte[], byte[]> map, Path stateDir) {
         this.map = map;
-        this.cleanMarker = cleanMarker;
+        this.stateDir = stateDir;
     }
 
     public static NameIndex open(Path stateDir, long maxEntries) throws IOException {
         Files.createDirectories(stateDir);
-        Path file = stateDir.resolve(MAP_FILE);
-        Path marker = stateDir.resolve(CLEAN_MARKER);
-        boolean crashed = Files.exists(file) && !Files.exists(marker);
         var builder = ChronicleMap.of(byte[].class, byte[].class)
                 .name("rowfs-names")
                 .entries(maxEntries)
                 .averageKeySize(8 + 24)
                 .averageValueSize(9);
-        ChronicleMap<byte[], byte[]> map = crashed
-                ? builder.recoverPersistedTo(file.toFile(), true)
-                : builder.createPersistedTo(file.toFile());
-        Files.deleteIfExists(marker);
-        NameIndex index = new NameIndex(map, marker);
+        ChronicleMap<byte[], byte[]> map = ChronicleFiles.open(stateDir, MAP_NAME, builder);
+        NameIndex index = new NameIndex(map, stateDir);
         map.forEach((k, v) -> index.remember(parentOf(k), nameOf(k), decodeValue(v)));
         return index;
     }
@@ -126,11 +118,6 @@ public final class NameIndex implements AutoCloseable {
 
     @Override
     public void close() {
-        map.close();
-        try {
-            Files.writeString(cleanMarker, "closed cleanly\n");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot mark " + cleanMarker, e);
-        }
+        ChronicleFiles.closeCleanly(map, stateDir, MAP_NAME);
     }
 }

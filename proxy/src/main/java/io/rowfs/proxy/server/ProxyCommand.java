@@ -1,10 +1,9 @@
 package io.rowfs.proxy.server;
 
+import io.rowfs.cli.HostPort;
 import io.rowfs.cli.Subcommand;
 import io.rowfs.protocol.metrics.MetricsHttpServer;
 import io.rowfs.proxy.backend.BackendSpec;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -44,9 +43,9 @@ public final class ProxyCommand implements Subcommand {
         ProxyServer server;
         try {
             server = ProxyServer.builder().main(BackendSpec.parse(main)).shadow(BackendSpec.parse(shadow))
-                    .listen(parseAddress(listen)).state(state).portmap(pm).blockSize(blockSize)
+                    .listen(HostPort.parse("--listen", listen)).state(state).portmap(pm).blockSize(blockSize)
                     .cacheBytes(parseSize(cacheSize)).exportPath(exportPath).maxObjects(maxObjects)
-                    .metrics("off".equals(metrics) ? null : parseAddress(metrics)).build().start();
+                    .metrics("off".equals(metrics) ? null : HostPort.parse("--metrics", metrics)).build().start();
         } catch (IllegalArgumentException | java.io.IOException | io.rowfs.proxy.backend.BackendException e) {
             System.err.println("proxy: cannot start: " + e.getMessage());
             return 2;
@@ -64,18 +63,6 @@ public final class ProxyCommand implements Subcommand {
         System.out.flush();
         stopped.await();
         return 0;
-    }
-
-    static InetSocketAddress parseAddress(String s) throws Exception {
-        int i = s.lastIndexOf(':');
-        if (i < 0) {
-            throw new IllegalArgumentException("--listen wants ADDR:PORT, got '" + s + "'");
-        }
-        String host = s.substring(0, i);
-        if (host.startsWith("[") && host.endsWith("]")) {
-            host = host.substring(1, host.length() - 1);
-        }
-        return new InetSocketAddress(InetAddress.getByName(host), Integer.parseInt(s.substring(i + 1)));
     }
 
     /** "1G", "512M", "64K" or a plain byte count. */

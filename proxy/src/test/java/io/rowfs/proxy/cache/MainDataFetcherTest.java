@@ -92,6 +92,27 @@ class MainDataFetcherTest {
     }
 
     @Test
+    void readaheadNeverReReadsCachedChunks() throws Exception {
+        java.util.concurrent.atomic.AtomicLong cacheBytes = new java.util.concurrent.atomic.AtomicLong();
+        ByteSourceListener count = (source, n) -> {
+            if (source == ByteSourceListener.ByteSource.CACHE) cacheBytes.addAndGet(n);
+        };
+        try (MainChunkCache cache = MainChunkCache.open(dir, 64 * CHUNK, CHUNK)) {
+            MainDataFetcher f = new MainDataFetcher(main, cache, disk, 4, count);
+            for (int pass = 0; pass < 2; pass++) {
+                for (long off = 0; off < file.length; off += CHUNK) {
+                    f.read(handle, file.length, off, CHUNK).get();
+                }
+                long deadline = System.nanoTime() + 5_000_000_000L;
+                while (f.inFlightCount() > 0 && System.nanoTime() < deadline) Thread.sleep(5);
+            }
+            // pass 1 reads prefetched chunks back from the cache once, pass 2 reads every chunk once
+            assertTrue(cacheBytes.get() <= 2L * file.length,
+                    "each pass reads a chunk from the cache at most once: " + cacheBytes.get() + " for 2 x " + file.length);
+        }
+    }
+
+    @Test
     void mainFailureReachesTheReaderAndIsNotCached() throws Exception {
         AtomicInteger calls = new AtomicInteger();
         MainSource failingOnce = (h, o, c) -> calls.incrementAndGet() == 1
