@@ -10,13 +10,16 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.epoll.EpollChannelOption;
+import io.netty.channel.epoll.EpollDatagramChannel;
 import io.netty.channel.epoll.EpollMode;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramPacket;
+import io.netty.channel.socket.SocketProtocolFamily;
 import io.rowfs.boot.Transports;
 import io.rowfs.boot.files.BadNameException;
 import io.rowfs.boot.files.BootRoot;
 import java.io.IOException;
+import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -163,7 +166,10 @@ public final class TftpServer implements AutoCloseable {
          */
         private void startConnected(InetSocketAddress client, String name, TftpTransferHandler handler,
                                     Runnable onClose) {
-            ChannelFuture others = new Bootstrap().group(group).channel(Transports.datagram())
+            // an AF_INET socket for an IPv4 address: no IPv4-mapped IPv6 on every send and receive
+            SocketProtocolFamily family = bindAddress instanceof Inet4Address
+                    ? SocketProtocolFamily.INET : SocketProtocolFamily.INET6;
+            ChannelFuture others = new Bootstrap().group(group).channelFactory(() -> new EpollDatagramChannel(family))
                     .option(EpollChannelOption.SO_REUSEPORT, true)
                     .handler(new UnknownTidHandler(client, name))
                     .bind(new InetSocketAddress(bindAddress, 0));
@@ -175,7 +181,8 @@ public final class TftpServer implements AutoCloseable {
                 }
                 Channel twin = others.channel();
                 InetSocketAddress local = (InetSocketAddress) twin.localAddress();
-                ChannelFuture connected = new Bootstrap().group(group).channel(Transports.datagram())
+                ChannelFuture connected = new Bootstrap().group(group)
+                        .channelFactory(() -> new EpollDatagramChannel(family))
                         .option(ChannelOption.SO_SNDBUF, 1 << 20)
                         .option(EpollChannelOption.SO_REUSEPORT, true)
                         .option(EpollChannelOption.EPOLL_MODE, EpollMode.LEVEL_TRIGGERED)
