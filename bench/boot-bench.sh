@@ -13,6 +13,8 @@
 #   peak: complete DISCOVER-OFFER-REQUEST-ACK exchanges per second at an offered 3000/s
 #   (REQUEST-ACK replies received / seconds), rowfs boot vs dnsmasq --no-ping
 #   250/s (after a warm-up run): drops in both exchanges must be 0
+# Servers run back to back per case in an order rotating per round; besides the ratio of medians the
+# median of per-round (paired) ratios is printed, the steadier figure when the machine's speed drifts.
 # --spin keeps both cores busy with two nice-19 loops (idle vCPUs wake slowly; see
 # notes/test-recipes.md); conditions are the same for rowfs and peers either way.
 #
@@ -110,32 +112,52 @@ if [ "$do_tftp" = 1 ]; then
     mbps "$s" "$e" "$bytes"
   }
   fetch b512 "$p_rowfs" >/dev/null; fetch w64 "$p_rowfs" >/dev/null  # warm up the JIT and page cache
-  declare -A res=()
+  declare -A res=() pr=() last=()
+  # Each case runs on every server back to back, in an order that rotates per round (no server
+  # always first, or always right after the HTTP fetch); ratios are also taken per round (rowfs
+  # against the peer's run next to it) and their median quoted, because on a shared VM the speed
+  # of lock-step TFTP changes by up to 3x between minutes (idle vCPUs wake slowly) and a ratio of
+  # medians can pair a slow phase of one server with a fast phase of another.
+  orders=("rowfs hpa atftpd" "hpa atftpd rowfs" "atftpd rowfs hpa")
   for r in $(seq "$rounds"); do
-    for srv in rowfs hpa atftpd; do
-      port_var="p_$srv"
-      res[b512_$srv]+="$(fetch b512 "${!port_var}") "
-      res[b1468_$srv]+="$(fetch b1468 "${!port_var}") "
+    order="${orders[$(( (r - 1) % 3 ))]}"
+    for k in b512 b1468; do
+      for srv in $order; do
+        port_var="p_$srv"
+        last[$srv]="$(fetch $k "${!port_var}")"
+        res[${k}_$srv]+="${last[$srv]} "
+      done
+      pr[${k}_hpa]+="$(ratio "${last[rowfs]}" "${last[hpa]}") "
+      pr[${k}_atftpd]+="$(ratio "${last[rowfs]}" "${last[atftpd]}") "
     done
-    for srv in rowfs atftpd; do
+    w_order=$([ $((r % 2)) = 1 ] && echo "rowfs atftpd" || echo "atftpd rowfs")
+    for srv in $w_order; do
       port_var="p_$srv"
-      res[w64_$srv]+="$(fetch w64 "${!port_var}") "
+      last[$srv]="$(fetch w64 "${!port_var}")"
+      res[w64_$srv]+="${last[$srv]} "
     done
+    pr[w64_atftpd]+="$(ratio "${last[rowfs]}" "${last[atftpd]}") "
     res[http_rowfs]+="$(fetch http "$p_http") "
   done
   med() { echo "${res[$1]}" | tr ' ' '\n' | grep . | median; }
+  pmed() { echo "${pr[$1]}" | tr ' ' '\n' | grep . | median | xargs printf '%.2f'; }
   echo "== TFTP: ${size_mib} MiB file on 127.0.0.1, $rounds interleaved rounds, median MB/s =="
-  printf '%-34s %9s %9s %9s %13s %13s\n' "case" "rowfs" "tftpd-hpa" "atftpd" "rowfs/hpa" "rowfs/atftpd"
+  echo "   (rowfs/peer: ratio of the medians; paired: median of the per-round ratios)"
+  printf '%-34s %9s %9s %9s %10s %10s %10s %10s\n' "case" "rowfs" "tftpd-hpa" "atftpd" "rowfs/hpa" "paired" \
+    "rowfs/atf" "paired"
   for k in b512 b1468; do
     label=$([ $k = b512 ] && echo "512 B blocks (tftp-hpa client)" || echo "blksize 1468 (curl)")
     a=$(med ${k}_rowfs) h=$(med ${k}_hpa) t=$(med ${k}_atftpd)
-    printf '%-34s %9s %9s %9s %13s %13s\n' "$label" "$a" "$h" "$t" "$(ratio "$a" "$h")" "$(ratio "$a" "$t")"
+    printf '%-34s %9s %9s %9s %10s %10s %10s %10s\n' "$label" "$a" "$h" "$t" "$(ratio "$a" "$h")" \
+      "$(pmed ${k}_hpa)" "$(ratio "$a" "$t")" "$(pmed ${k}_atftpd)"
   done
   a=$(med w64_rowfs) t=$(med w64_atftpd)
-  printf '%-34s %9s %9s %9s %13s %13s\n' "windowsize 64, blksize 1468 (atftp)" "$a" "-" "$t" "-" "$(ratio "$a" "$t")"
+  printf '%-34s %9s %9s %9s %10s %10s %10s %10s\n' "windowsize 64, blksize 1468 (atftp)" "$a" "-" "$t" "-" "-" \
+    "$(ratio "$a" "$t")" "$(pmed w64_atftpd)"
   hm=$(med http_rowfs)
   echo "HTTP (curl) from rowfs boot: $hm MB/s = $(ratio "$hm" "$a") x rowfs TFTP windowsize 64, $(ratio "$hm" "$(med b512_rowfs)") x TFTP 512 B"
   echo "raw MB/s per round: $(for k in "${!res[@]}"; do echo "$k=[${res[$k]% }]"; done | sort | tr '\n' ' ')"
+  echo "per-round ratios: $(for k in "${!pr[@]}"; do echo "rowfs/$k=[${pr[$k]% }]"; done | sort | tr '\n' ' ')"
 fi
 
 if [ "$do_dhcp" = 1 ]; then

@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Drives one read transfer on its own ephemeral-port channel (the server's transfer id): sends
  * what {@link ReadTransfer} asks for, feeds it ACKs from the client, answers packets from any other
- * address or port with ERROR 5, and runs the retransmission timer (one pending task that checks
+ * address or port with ERROR 5 (on epoll the channel is connected to the client and its
+ * {@link UnknownTidHandler} twin on the same port does that), and runs the retransmission timer (one pending task that checks
  * for progress, doubling the timeout after each retransmission up to 8 times the first).
  *
  * <p>Every field is owned by the channel's event loop.
@@ -31,12 +32,14 @@ final class TftpTransferHandler extends SimpleChannelInboundHandler<DatagramPack
     private final ReadTransfer transfer;
     private final long baseTimeoutNanos;
     private final Runnable onClose;
+    /** The channel is connected to the client: lock-step DATA goes out as a plain buffer (send, not sendto). */
+    private final boolean connected;
     private long lastProgress;
     private long startNanos;
     private boolean finished;
 
     TftpTransferHandler(InetSocketAddress client, String name, ByteBuffer content, Negotiation negotiation,
-                        TftpConfig config, Runnable onClose) {
+                        TftpConfig config, boolean connected, Runnable onClose) {
         this.client = client;
         this.name = name;
         this.content = content;
@@ -47,6 +50,7 @@ final class TftpTransferHandler extends SimpleChannelInboundHandler<DatagramPack
         this.baseTimeoutNanos = negotiation.timeoutSeconds() > 0
                 ? TimeUnit.SECONDS.toNanos(negotiation.timeoutSeconds()) : config.timeout().toNanos();
         this.onClose = onClose;
+        this.connected = connected;
     }
 
     @Override
@@ -126,7 +130,7 @@ final class TftpTransferHandler extends SimpleChannelInboundHandler<DatagramPack
         if (first == last) { // lock step: one packet, one pass through the pipeline
             ByteBuf data = ctx.alloc().directBuffer(4 + negotiation.blksize());
             appendData(data, first);
-            ctx.writeAndFlush(new DatagramPacket(data, client), ctx.voidPromise());
+            ctx.writeAndFlush(connected ? data : new DatagramPacket(data, client), ctx.voidPromise());
             return;
         }
         for (long b = first; b <= last; b++) {

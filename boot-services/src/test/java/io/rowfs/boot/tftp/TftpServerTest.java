@@ -239,6 +239,28 @@ class TftpServerTest {
     }
 
     @Test
+    void transferPortClosesWhenTheTransferEnds() throws Exception {
+        try (DatagramSocket s = new DatagramSocket(); DatagramSocket stranger = new DatagramSocket()) {
+            s.setSoTimeout(3000);
+            byte[] req = rrq(1, "small.bin", "octet");
+            s.send(new DatagramPacket(req, req.length, address));
+            SocketAddress tid = null;
+            for (int block = 1; block <= 6; block++) { // 3000 bytes: five full blocks and a short one
+                DatagramPacket d = receive(s);
+                assertEquals(block, second(d));
+                tid = d.getSocketAddress();
+                s.send(new DatagramPacket(ack(block), 4, tid));
+            }
+            waitFor(() -> server.activeTransfers() == 0);
+            Thread.sleep(200); // the twin closes in a listener of the transfer channel's close
+            // neither the transfer socket nor its ERROR 5 twin is left on the port
+            stranger.setSoTimeout(300);
+            stranger.send(new DatagramPacket(ack(1), 4, tid));
+            assertThrows(SocketTimeoutException.class, () -> receive(stranger), "no ERROR 5 after the transfer");
+        }
+    }
+
+    @Test
     void givesUpAfterRetries() throws Exception {
         try (DatagramSocket s = new DatagramSocket()) {
             s.setSoTimeout(5000);
