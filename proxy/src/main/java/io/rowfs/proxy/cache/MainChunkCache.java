@@ -25,8 +25,10 @@ import net.openhft.chronicle.map.ChronicleMap;
  * {@code clean} marker) it is simply emptied rather than recovered.
  *
  * <p>Thread-safety: the slot table and CLOCK hand are guarded by {@code this}; data I/O happens
- * outside the lock. A reader records the slot's generation before reading and re-checks it after:
- * if the slot was evicted and reused meanwhile the read counts as a miss.
+ * outside the lock. A writer pins its slot until the data is written, so no other writer can claim
+ * it meanwhile; a chunk is published with putIfAbsent, so one key never names two slots. A reader
+ * records the slot's generation before reading and re-checks it after: if the slot was evicted and
+ * reused meanwhile the read counts as a miss.
  */
 public final class MainChunkCache implements AutoCloseable {
     private static final long EMPTY = -1;
@@ -37,6 +39,8 @@ public final class MainChunkCache implements AutoCloseable {
     private final byte[][] slotKeys;      // guarded by this
     private final boolean[] referenced;   // guarded by this
     private final long[] generation;      // guarded by this
+    private final long[] entries;         // guarded by this; the index value published for each slot
+    private final boolean[] pinned;       // guarded by this; claimed, data being written, not yet published
     private int used;                     // guarded by this; slots [0, used) have been handed out
     private int hand;                     // guarded by this
     private final AtomicLong hits = new AtomicLong();
@@ -54,6 +58,8 @@ public final class MainChunkCache implements AutoCloseable {
         this.slotKeys = new byte[slots][];
         this.referenced = new boolean[slots];
         this.generation = new long[slots];
+        this.entries = new long[slots];
+        this.pinned = new boolean[slots];
     }
 
     /** Opens or creates a cache of about {@code capacityBytes} in {@code dir}. */
@@ -145,43 +151,61 @@ public final class MainChunkCache implements AutoCloseable {
             return;
         }
         int slot;
-        long gen;
         synchronized (this) {
             slot = claimSlot();
-            gen = generation[slot];
-        }
-        writeFully(data.duplicate(), (long) slot * chunkSize);
-        synchronized (this) {
-            if (generation[slot] != gen) {
-                return; // evicted again while we wrote; drop this chunk
+            if (slot < 0) {
+                return; // every slot is being written right now: skip caching this chunk
             }
-            slotKeys[slot] = key;
-            referenced[slot] = true;
-            index.put(key, ((long) slot << 24) | length);
+            pinned[slot] = true;
+        }
+        try {
+            writeFully(data.duplicate(), (long) slot * chunkSize);
+        } catch (RuntimeException e) {
+            synchronized (this) {
+                pinned[slot] = false;
+            }
+            throw e;
+        }
+        synchronized (this) { // unpin and publish atomically: no writer may claim the slot in between
+            pinned[slot] = false;
+            long entry = ((long) slot << 24) | length;
+            if (index.putIfAbsent(key, entry) == null) {
+                slotKeys[slot] = key;
+                entries[slot] = entry;
+                referenced[slot] = true;
+            } // else another thread cached the same chunk first; this slot stays free
         }
     }
 
-    /** Picks a free slot or evicts one with CLOCK; the returned slot is unindexed. Caller holds the lock. */
+    /**
+     * Picks a free slot or evicts one with CLOCK, skipping pinned slots (their data is being
+     * written); the returned slot is unindexed and its generation bumped, so readers that looked it
+     * up before treat their read as a miss. Returns -1 when every slot is pinned. Caller holds the lock.
+     */
     private int claimSlot() {
         if (used < slotKeys.length) {
             generation[used]++;
             return used++;
         }
-        while (true) {
+        for (int tries = 0; tries < 2 * slotKeys.length; tries++) {
             int s = hand;
             hand = (hand + 1) % slotKeys.length;
+            if (pinned[s]) {
+                continue;
+            }
             if (referenced[s]) {
                 referenced[s] = false;
                 continue;
             }
             if (slotKeys[s] != null) {
-                index.remove(slotKeys[s]);
+                index.remove(slotKeys[s], entries[s]); // only if the index still names this slot
                 slotKeys[s] = null;
                 evictions.incrementAndGet();
             }
             generation[s]++;
             return s;
         }
+        return -1;
     }
 
     private void reloadSlots() {
@@ -190,6 +214,7 @@ public final class MainChunkCache implements AutoCloseable {
             int slot = (int) (e.getValue() >>> 24);
             if (slot < slotKeys.length && slotKeys[slot] == null) {
                 slotKeys[slot] = e.getKey();
+                entries[slot] = e.getValue();
                 maxSlot = Math.max(maxSlot, slot);
             } else {
                 index.remove(e.getKey());

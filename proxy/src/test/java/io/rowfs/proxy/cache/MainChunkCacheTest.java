@@ -114,4 +114,27 @@ class MainChunkCacheTest {
             pool.shutdown();
         }
     }
+
+    /** Writers racing for few slots must never publish a slot another writer is still filling. */
+    @Test
+    void writersRacingForFewSlotsNeverMixChunks() throws Exception {
+        try (MainChunkCache c = MainChunkCache.open(dir, 4 * CHUNK, CHUNK)) {
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            List<Future<?>> jobs = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                byte[] h = {(byte) (t % 3)}; // threads share handles, so they also race on the same keys
+                jobs.add(pool.submit(() -> {
+                    for (long i = 0; i < 3000; i++) {
+                        long chunk = (i * 13) % 7;
+                        c.store(h, chunk, ByteBuffer.wrap(content(h, chunk, CHUNK)));
+                        byte[] got = readChunk(c, h, (i * 5) % 7);
+                        if (got != null) assertArrayEquals(content(h, (i * 5) % 7, CHUNK), got);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : jobs) f.get();
+            pool.shutdown();
+        }
+    }
 }
