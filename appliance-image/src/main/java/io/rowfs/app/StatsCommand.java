@@ -4,6 +4,7 @@ import io.rowfs.cli.Subcommand;
 import io.rowfs.protocol.metrics.MetricsHttpServer;
 import io.rowfs.protocol.metrics.PrometheusTextParser;
 import io.rowfs.protocol.metrics.PrometheusTextParser.Sample;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.net.ConnectException;
 import java.net.URI;
@@ -44,12 +45,20 @@ public final class StatsCommand implements Subcommand {
         } catch (ConnectException e) {
             err.println("rowfs stats: nothing serves metrics at " + url + " (is the server running? --url)");
             return 1;
+        } catch (IOException | IllegalArgumentException e) {
+            err.println("rowfs stats: cannot read " + url + ": " + e.getMessage());
+            return 1;
         }
         if (raw) {
             out.print(body);
             return 0;
         }
-        out.print(table(PrometheusTextParser.parse(body)));
+        try {
+            out.print(table(PrometheusTextParser.parse(body)));
+        } catch (IllegalArgumentException e) {
+            err.println("rowfs stats: " + url + " did not serve Prometheus text: " + e.getMessage());
+            return 1;
+        }
         return 0;
     }
 

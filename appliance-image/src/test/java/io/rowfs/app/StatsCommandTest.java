@@ -43,6 +43,32 @@ class StatsCommandTest {
     }
 
     @Test
+    void rejectsAnEndpointThatIsNotPrometheusText() throws Exception {
+        com.sun.net.httpserver.HttpServer http = com.sun.net.httpserver.HttpServer.create(
+                new InetSocketAddress("127.0.0.1", 0), 0);
+        http.createContext("/metrics", ex -> {
+            byte[] body = "<html>not metrics</html>\n".getBytes();
+            ex.sendResponseHeaders(200, body.length);
+            ex.getResponseBody().write(body);
+            ex.close();
+        });
+        http.start();
+        try {
+            StatsCommand cmd = new StatsCommand();
+            cmd.url = "http://127.0.0.1:" + http.getAddress().getPort() + "/metrics";
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            cmd.err = new PrintStream(err, true);
+            assertEquals(1, cmd.call());
+            assertTrue(err.toString().contains("did not serve Prometheus text"), err.toString());
+            cmd.url = "ftp://127.0.0.1/metrics";
+            assertEquals(1, cmd.call());
+            assertTrue(err.toString().contains("cannot read ftp://"), err.toString());
+        } finally {
+            http.stop(0);
+        }
+    }
+
+    @Test
     void isRegisteredAsASubcommand() {
         assertTrue(Rowfs.commandLine().getSubcommands().containsKey("stats"));
     }
