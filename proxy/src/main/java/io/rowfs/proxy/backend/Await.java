@@ -7,13 +7,20 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /** Waits for a back-end call on a proxy worker thread (never on an event loop). */
 final class Await {
     private Await() {
     }
 
-    static <T> T get(CompletableFuture<T> call, Duration timeout, String what) {
+    /**
+     * Makes a back-end call and waits for its answer. On the event loop's fast path nothing is sent:
+     * {@link NonBlocking.WouldBlock} moves the procedure to a worker first.
+     */
+    static <T> T get(Supplier<CompletableFuture<T>> send, Duration timeout, String what) {
+        NonBlocking.check();
+        CompletableFuture<T> call = send.get();
         try {
             return call.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {

@@ -42,7 +42,7 @@ public final class BackendConnection implements AutoCloseable {
                                           Nfs3CallListener listener) {
         MountResult mounted;
         try (RpcClient mountRpc = RpcClient.builder(spec.mountAddress()).timeout(timeout).build()) {
-            mounted = Await.get(new MountClient(mountRpc, credentials).mount(spec.exportPath()), timeout,
+            mounted = Await.get(() -> new MountClient(mountRpc, credentials).mount(spec.exportPath()), timeout,
                     "MOUNT " + spec);
         }
         if (!mounted.isOk()) {

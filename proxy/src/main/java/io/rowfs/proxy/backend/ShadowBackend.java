@@ -67,23 +67,23 @@ public final class ShadowBackend {
     }
 
     public Fattr3 getattr(FileHandle fh) {
-        GetattrResult r = Await.get(c.nfs.getattr(c.credentials, new GetattrArgs(fh)), c.timeout, "shadow GETATTR");
+        GetattrResult r = Await.get(() -> c.nfs.getattr(c.credentials, new GetattrArgs(fh)), c.timeout, "shadow GETATTR");
         Await.check(r.status(), "shadow GETATTR");
         return r.attributes();
     }
 
     public void setattr(FileHandle fh, Sattr3 attrs) {
-        SetattrResult r = Await.get(c.nfs.setattr(c.credentials, new SetattrArgs(fh, attrs, null)), c.timeout,
+        SetattrResult r = Await.get(() -> c.nfs.setattr(c.credentials, new SetattrArgs(fh, attrs, null)), c.timeout,
                 "shadow SETATTR");
         Await.check(r.status(), "shadow SETATTR");
     }
 
     public LookupResult lookup(FileHandle dir, Filename name) {
-        return Await.get(c.nfs.lookup(c.credentials, new LookupArgs(dir, name)), c.timeout, "shadow LOOKUP");
+        return Await.get(() -> c.nfs.lookup(c.credentials, new LookupArgs(dir, name)), c.timeout, "shadow LOOKUP");
     }
 
     public NfsPath readlink(FileHandle fh) {
-        ReadlinkResult r = Await.get(c.nfs.readlink(c.credentials, new ReadlinkArgs(fh)), c.timeout,
+        ReadlinkResult r = Await.get(() -> c.nfs.readlink(c.credentials, new ReadlinkArgs(fh)), c.timeout,
                 "shadow READLINK");
         Await.check(r.status(), "shadow READLINK");
         return r.data();
@@ -97,7 +97,8 @@ public final class ShadowBackend {
         byte[] out = new byte[count];
         int done = 0;
         while (done < count) {
-            ReadResult r = Await.get(c.nfs.read(c.credentials, new ReadArgs(fh, offset + done, count - done)),
+            ReadArgs args = new ReadArgs(fh, offset + done, count - done);
+            ReadResult r = Await.get(() -> c.nfs.read(c.credentials, args),
                     c.timeout, "shadow READ");
             try {
                 Await.check(r.status(), "shadow READ");
@@ -117,7 +118,7 @@ public final class ShadowBackend {
     /** Writes all of {@code data} at {@code offset}; returns the shadow's reply (count, committed, verifier). */
     public WriteResult write(FileHandle fh, long offset, ByteBuf data, StableHow stable) {
         int count = data.readableBytes();
-        WriteResult r = Await.get(c.nfs.write(c.credentials, new WriteArgs(fh, offset, count, stable, data)),
+        WriteResult r = Await.get(() -> c.nfs.write(c.credentials, new WriteArgs(fh, offset, count, stable, data)),
                 c.timeout, "shadow WRITE");
         Await.check(r.status(), "shadow WRITE");
         if (r.count() != count) {
@@ -131,14 +132,14 @@ public final class ShadowBackend {
     }
 
     public CommitResult commit(FileHandle fh) {
-        CommitResult r = Await.get(c.nfs.commit(c.credentials, new CommitArgs(fh, 0, 0)), c.timeout, "shadow COMMIT");
+        CommitResult r = Await.get(() -> c.nfs.commit(c.credentials, new CommitArgs(fh, 0, 0)), c.timeout, "shadow COMMIT");
         Await.check(r.status(), "shadow COMMIT");
         return r;
     }
 
     /** CREATE GUARDED; EXIST is thrown like any failure. */
     public CreateResult create(FileHandle dir, Filename name, Sattr3 attrs) {
-        CreateResult r = Await.get(c.nfs.create(c.credentials,
+        CreateResult r = Await.get(() -> c.nfs.create(c.credentials,
                 new CreateArgs(dir, name, new CreateHow(CreateMode.GUARDED, attrs, null))), c.timeout, "shadow CREATE");
         Await.check(r.status(), "shadow CREATE");
         return r;
@@ -146,60 +147,60 @@ public final class ShadowBackend {
 
     /** CREATE EXCLUSIVE: the shadow keeps the verifier, so a retransmission succeeds; the result is returned, not checked. */
     public CreateResult createExclusive(FileHandle dir, Filename name, io.rowfs.protocol.nfs3.Verifier verifier) {
-        return Await.get(c.nfs.create(c.credentials, new CreateArgs(dir, name, CreateHow.exclusive(verifier))),
+        return Await.get(() -> c.nfs.create(c.credentials, new CreateArgs(dir, name, CreateHow.exclusive(verifier))),
                 c.timeout, "shadow CREATE EXCLUSIVE");
     }
 
     public MkdirResult mkdir(FileHandle dir, Filename name, Sattr3 attrs) {
-        MkdirResult r = Await.get(c.nfs.mkdir(c.credentials, new MkdirArgs(dir, name, attrs)), c.timeout,
+        MkdirResult r = Await.get(() -> c.nfs.mkdir(c.credentials, new MkdirArgs(dir, name, attrs)), c.timeout,
                 "shadow MKDIR");
         Await.check(r.status(), "shadow MKDIR");
         return r;
     }
 
     public SymlinkResult symlink(FileHandle dir, Filename name, Sattr3 attrs, NfsPath target) {
-        SymlinkResult r = Await.get(c.nfs.symlink(c.credentials, new SymlinkArgs(dir, name, attrs, target)),
+        SymlinkResult r = Await.get(() -> c.nfs.symlink(c.credentials, new SymlinkArgs(dir, name, attrs, target)),
                 c.timeout, "shadow SYMLINK");
         Await.check(r.status(), "shadow SYMLINK");
         return r;
     }
 
     public MknodResult mknod(FileHandle dir, Filename name, FileType type, Sattr3 attrs, SpecData3 spec) {
-        MknodResult r = Await.get(c.nfs.mknod(c.credentials, new MknodArgs(dir, name, type, attrs, spec)),
+        MknodResult r = Await.get(() -> c.nfs.mknod(c.credentials, new MknodArgs(dir, name, type, attrs, spec)),
                 c.timeout, "shadow MKNOD");
         Await.check(r.status(), "shadow MKNOD");
         return r;
     }
 
     public void remove(FileHandle dir, Filename name) {
-        RemoveResult r = Await.get(c.nfs.remove(c.credentials, new RemoveArgs(dir, name)), c.timeout, "shadow REMOVE");
+        RemoveResult r = Await.get(() -> c.nfs.remove(c.credentials, new RemoveArgs(dir, name)), c.timeout, "shadow REMOVE");
         Await.check(r.status(), "shadow REMOVE");
     }
 
     public void rmdir(FileHandle dir, Filename name) {
-        RmdirResult r = Await.get(c.nfs.rmdir(c.credentials, new RmdirArgs(dir, name)), c.timeout, "shadow RMDIR");
+        RmdirResult r = Await.get(() -> c.nfs.rmdir(c.credentials, new RmdirArgs(dir, name)), c.timeout, "shadow RMDIR");
         Await.check(r.status(), "shadow RMDIR");
     }
 
     public void rename(FileHandle fromDir, Filename from, FileHandle toDir, Filename to) {
-        RenameResult r = Await.get(c.nfs.rename(c.credentials, new RenameArgs(fromDir, from, toDir, to)),
+        RenameResult r = Await.get(() -> c.nfs.rename(c.credentials, new RenameArgs(fromDir, from, toDir, to)),
                 c.timeout, "shadow RENAME");
         Await.check(r.status(), "shadow RENAME");
     }
 
     public void link(FileHandle file, FileHandle dir, Filename name) {
-        LinkResult r = Await.get(c.nfs.link(c.credentials, new LinkArgs(file, dir, name)), c.timeout, "shadow LINK");
+        LinkResult r = Await.get(() -> c.nfs.link(c.credentials, new LinkArgs(file, dir, name)), c.timeout, "shadow LINK");
         Await.check(r.status(), "shadow LINK");
     }
 
     public FsstatResult fsstat() {
-        FsstatResult r = Await.get(c.nfs.fsstat(c.credentials, new FsstatArgs(c.root)), c.timeout, "shadow FSSTAT");
+        FsstatResult r = Await.get(() -> c.nfs.fsstat(c.credentials, new FsstatArgs(c.root)), c.timeout, "shadow FSSTAT");
         Await.check(r.status(), "shadow FSSTAT");
         return r;
     }
 
     public FsinfoResult fsinfo() {
-        FsinfoResult r = Await.get(c.nfs.fsinfo(c.credentials, new FsinfoArgs(c.root)), c.timeout, "shadow FSINFO");
+        FsinfoResult r = Await.get(() -> c.nfs.fsinfo(c.credentials, new FsinfoArgs(c.root)), c.timeout, "shadow FSINFO");
         Await.check(r.status(), "shadow FSINFO");
         return r;
     }

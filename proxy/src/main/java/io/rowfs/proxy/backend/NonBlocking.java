@@ -1,0 +1,58 @@
+package io.rowfs.proxy.backend;
+
+import java.util.concurrent.locks.Lock;
+import java.util.function.Supplier;
+
+/**
+ * The fast path: a procedure first runs on the Netty event loop that decoded it, marked
+ * non-blocking. Anything that would wait there (a back-end call, a contended lock, a main-data
+ * fetch) calls {@link #check} or {@link #lock} first, which throws {@link WouldBlock} instead of
+ * waiting; the caller then re-runs the procedure on a worker thread. Only procedures without side
+ * effects before their first wait (the read-only ones) may be attempted this way.
+ */
+public final class NonBlocking {
+    private static final ThreadLocal<Boolean> ACTIVE = ThreadLocal.withInitial(() -> Boolean.FALSE);
+
+    private NonBlocking() {
+    }
+
+    /** Runs {@code call} marked non-blocking; throws {@link WouldBlock} if it had to wait. */
+    public static <T> T attempt(Supplier<T> call) {
+        ACTIVE.set(Boolean.TRUE);
+        try {
+            return call.get();
+        } finally {
+            ACTIVE.set(Boolean.FALSE);
+        }
+    }
+
+    /** Whether the current thread runs a non-blocking attempt. */
+    public static boolean active() {
+        return ACTIVE.get();
+    }
+
+    /** Throws {@link WouldBlock} when the current thread must not wait. */
+    public static void check() {
+        if (ACTIVE.get()) {
+            throw WouldBlock.INSTANCE;
+        }
+    }
+
+    /** Takes {@code lock}: waits on a worker, only tries on the fast path. */
+    public static void lock(Lock lock) {
+        if (!ACTIVE.get()) {
+            lock.lock();
+        } else if (!lock.tryLock()) {
+            throw WouldBlock.INSTANCE;
+        }
+    }
+
+    /** Thrown on the fast path where a worker would wait; carries no stack trace (it is control flow). */
+    public static final class WouldBlock extends RuntimeException {
+        static final WouldBlock INSTANCE = new WouldBlock();
+
+        private WouldBlock() {
+            super("would block on the event loop", null, false, false);
+        }
+    }
+}
