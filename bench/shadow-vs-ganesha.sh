@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark: rowfs shadow-server vs nfs-ganesha (VFS), same client, same namespace, one run.
 #
-#   bench/shadow-vs-ganesha.sh            (as root; env: SIZE_MIB=1024 FILES=10000 ROUNDS=3 DIR=/var/tmp)
+#   bench/shadow-vs-ganesha.sh            (as root; env: SIZE_MIB=1024 FILES=10000 ROUNDS=3 DIR=/var/tmp
+#                                          META_ONLY=1 skips the write and read phases and their warm-up)
 #
 # Before the timed rounds both servers get the same untimed warm-up (256 MiB write+read, 10000 files).
 #
@@ -19,6 +20,7 @@ SIZE_MIB="${SIZE_MIB:-1024}"
 FILES="${FILES:-10000}"
 ROUNDS="${ROUNDS:-3}"
 DIR="${DIR:-/var/tmp}"
+META_ONLY="${META_ONLY:-0}"
 [ "$(id -u)" = 0 ] || { echo "bench: run as root (network namespace)" >&2; exit 1; }
 command -v gcc >/dev/null && [ -f /usr/include/nfsc/libnfs.h ] \
   || { echo "bench: needs gcc and libnfs-dev (scripts/setup-debian.sh installs them)" >&2; exit 1; }
@@ -56,10 +58,12 @@ ip netns exec "$ns" nfs-ls "$url_shadow" >/dev/null || { echo "bench: shadow ser
 
 declare -A results
 run() { # server url round
-  local out
-  out="$(ip netns exec "$ns" "$nfsbench" "$2" write "bench-$3" "$SIZE_MIB")"
-  out+=$'\n'"$(ip netns exec "$ns" "$nfsbench" "$2" read "bench-$3")"
-  out+=$'\n'"$(ip netns exec "$ns" "$nfsbench" "$2" meta "$FILES")"
+  local out=""
+  if [ "$META_ONLY" != 1 ]; then
+    out="$(ip netns exec "$ns" "$nfsbench" "$2" write "bench-$3" "$SIZE_MIB")"$'\n'
+    out+="$(ip netns exec "$ns" "$nfsbench" "$2" read "bench-$3")"$'\n'
+  fi
+  out+="$(ip netns exec "$ns" "$nfsbench" "$2" meta "$FILES")"
   while read -r phase secs rate unit; do
     results["$1.$phase"]+="${rate#rate=} "
     printf '  round %d %-8s %-7s %10s %s\n' "$3" "$1" "$phase" "${rate#rate=}" "$unit"
@@ -70,8 +74,10 @@ run() { # server url round
 # hot paths here instead of inside the first timed round.
 for pair in "ganesha $url_ganesha" "shadow $url_shadow"; do
   set -- $pair
-  ip netns exec "$ns" "$nfsbench" "$2" write warmup 256 >/dev/null
-  ip netns exec "$ns" "$nfsbench" "$2" read warmup >/dev/null
+  if [ "$META_ONLY" != 1 ]; then
+    ip netns exec "$ns" "$nfsbench" "$2" write warmup 256 >/dev/null
+    ip netns exec "$ns" "$nfsbench" "$2" read warmup >/dev/null
+  fi
   ip netns exec "$ns" "$nfsbench" "$2" meta 10000 >/dev/null
 done
 
@@ -85,7 +91,9 @@ median() { tr ' ' '\n' | sed '/^$/d' | sort -g | awk '{a[NR]=$1} END {print (NR%
 echo
 printf '%-8s %14s %14s %8s %8s\n' phase ganesha shadow ratio target
 status=0
-for phase in write read create stat remove; do
+phases="write read create stat remove"
+[ "$META_ONLY" = 1 ] && phases="create stat remove"
+for phase in $phases; do
   g="$(median <<<"${results[ganesha.$phase]}")"
   s="$(median <<<"${results[shadow.$phase]}")"
   target=0.8; [[ $phase == read || $phase == write ]] && target=1.0
