@@ -185,7 +185,11 @@ public final class ShadowFs implements AutoCloseable {
     }
 
     private Node registered(Path dir, long dirInode, String name, Path p) throws IOException {
-        FileAttrs a = AttrReader.read(p);
+        return registered(dirInode, name, p, AttrReader.read(p));
+    }
+
+    /** Registers entry {@code name} of {@code dirInode} whose attributes {@code a} were just read. */
+    private Node registered(long dirInode, String name, Path p, FileAttrs a) throws IOException {
         resolver.register(a.fileid(), dirInode, name, p);
         return new Node(p, a);
     }
@@ -221,13 +225,20 @@ public final class ShadowFs implements AutoCloseable {
         return registered(dir.path(), dir.inode(), name, p);
     }
 
+    /**
+     * CREATE. The file is created with its final permission bits in one open(2) when the umask lets
+     * them through, and its owner and mode are changed only where the lstat that follows shows a
+     * difference: a plain create costs open, close and one lstat, which also gives the attributes.
+     */
     public Node create(Node dir, String name, CreateMode mode, SetAttrs attrs, byte[] verifier, Cred cred)
             throws IOException {
         requireWritable();
         requireDir(dir.attrs());
         Path p = child(dir.path(), name);
+        boolean exclusive = mode == CreateMode.EXCLUSIVE;
+        int perm = exclusive || attrs.mode() == null ? 0644 : attrs.mode() & 07777;
         try {
-            Files.createFile(p);
+            Files.createFile(p, Perms.of(perm));
         } catch (FileAlreadyExistsException e) {
             FileAttrs existing = AttrReader.read(p);
             switch (mode) {
@@ -235,7 +246,7 @@ public final class ShadowFs implements AutoCloseable {
                     throw e;
                 case EXCLUSIVE:
                     if (existing.isRegular() && CreateVerifier.matches(existing, verifier)) {
-                        return registered(dir.path(), dir.inode(), name, p);
+                        return registered(dir.inode(), name, p, existing);
                     }
                     throw e;
                 default:
@@ -246,45 +257,70 @@ public final class ShadowFs implements AutoCloseable {
                     return registered(dir.path(), dir.inode(), name, p);
             }
         }
+        FileAttrs a;
         try {
-            if (mode == CreateMode.EXCLUSIVE) {
-                setOwner(p, null, cred, false);
-                Files.setAttribute(p, "unix:mode", 0644, LinkOption.NOFOLLOW_LINKS);
+            a = ownAndChmod(p, AttrReader.read(p), exclusive ? null : attrs, cred, perm);
+            if (exclusive) {
                 CreateVerifier.store(p, verifier);
+                a = AttrReader.read(p);
             } else {
-                setOwner(p, attrs, cred, false);
-                Files.setAttribute(p, "unix:mode", attrs.mode() == null ? 0644 : attrs.mode() & 07777,
-                        LinkOption.NOFOLLOW_LINKS);
                 SetAttrs rest = new SetAttrs(null, null, null, attrs.size() != null && attrs.size() != 0
                         ? attrs.size() : null, attrs.atime(), attrs.mtime());
                 if (!rest.isEmpty()) {
-                    applySetAttrs(p, AttrReader.read(p), rest);
+                    applySetAttrs(p, a, rest);
+                    a = AttrReader.read(p);
                 }
             }
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(p);
             throw e;
         }
-        return registered(dir.path(), dir.inode(), name, p);
+        return registered(dir.inode(), name, p, a);
     }
 
     public Node mkdir(Node dir, String name, SetAttrs attrs, Cred cred) throws IOException {
         requireWritable();
         requireDir(dir.attrs());
         Path p = child(dir.path(), name);
-        Files.createDirectory(p);
+        int perm = attrs.mode() == null ? 0755 : attrs.mode() & 07777;
+        Files.createDirectory(p, Perms.of(perm));
+        FileAttrs a;
         try {
-            setOwner(p, attrs, cred, false);
-            Files.setAttribute(p, "unix:mode", attrs.mode() == null ? 0755 : attrs.mode() & 07777,
-                    LinkOption.NOFOLLOW_LINKS);
+            a = ownAndChmod(p, AttrReader.read(p), attrs, cred, perm);
             if (attrs.atime() != null || attrs.mtime() != null) {
-                applySetAttrs(p, AttrReader.read(p), new SetAttrs(null, null, null, null, attrs.atime(), attrs.mtime()));
+                applySetAttrs(p, a, new SetAttrs(null, null, null, null, attrs.atime(), attrs.mtime()));
+                a = AttrReader.read(p);
             }
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(p);
             throw e;
         }
-        return registered(dir.path(), dir.inode(), name, p);
+        return registered(dir.inode(), name, p, a);
+    }
+
+    /**
+     * Gives a file or directory just created by this server the owner {@link #setOwner} would and
+     * exactly the permission bits {@code perm} (what the umask, a default ACL or a set-group-ID parent
+     * changed is put right), touching only what differs from {@code a}, its attributes right after
+     * creation. Returns the attributes afterwards.
+     */
+    private FileAttrs ownAndChmod(Path p, FileAttrs a, SetAttrs attrs, Cred cred, int perm) throws IOException {
+        int uid = ownerUid(attrs, cred);
+        int gid = ownerGid(attrs, cred);
+        boolean changed = false;
+        if (uid >= 0 && uid != a.uid()) {
+            Files.setAttribute(p, "unix:uid", uid, LinkOption.NOFOLLOW_LINKS);
+            changed = true;
+        }
+        if (gid >= 0 && gid != a.gid()) {
+            Files.setAttribute(p, "unix:gid", gid, LinkOption.NOFOLLOW_LINKS);
+            changed = true;
+        }
+        if (changed || a.mode() != perm) { // a chown may also have cleared set-user/group-ID bits
+            Files.setAttribute(p, "unix:mode", perm, LinkOption.NOFOLLOW_LINKS);
+            return AttrReader.read(p);
+        }
+        return a;
     }
 
     public Node symlink(Node dir, String name, String target, SetAttrs attrs, Cred cred) throws IOException {
@@ -344,7 +380,7 @@ public final class ShadowFs implements AutoCloseable {
         if (a.isDirectory()) {
             throw new FsException(FsError.IS_DIR, name + " is a directory");
         }
-        Files.delete(p);
+        unlink(p);
         if (a.nlink() <= 1) {
             gone(a.fileid());
         }
@@ -363,6 +399,17 @@ public final class ShadowFs implements AutoCloseable {
         Files.delete(p);
         gone(a.fileid());
         return a;
+    }
+
+    /**
+     * unlink(2) of a non-directory: java.io's delete is remove(3), one syscall, where
+     * {@link Files#delete} first lstats the path to choose between unlink and rmdir. A failure is
+     * repeated through {@link Files#delete} for its precise exception.
+     */
+    private static void unlink(Path p) throws IOException {
+        if (!p.toFile().delete()) {
+            Files.delete(p);
+        }
     }
 
     private void gone(long inode) throws IOException {
@@ -628,22 +675,33 @@ public final class ShadowFs implements AutoCloseable {
     }
 
     private void setOwner(Path p, SetAttrs attrs, Cred cred, boolean symlink) throws IOException {
-        Integer uid = attrs != null && attrs.uid() != null ? attrs.uid() : null;
-        Integer gid = attrs != null && attrs.gid() != null ? attrs.gid() : null;
-        if (runningAsRoot && cred != null) {
-            if (uid == null && cred.uid() != 0) {
-                uid = cred.uid();
-            }
-            if (gid == null && cred.gid() != 0) {
-                gid = cred.gid();
-            }
-        }
-        if (uid != null) {
+        int uid = ownerUid(attrs, cred);
+        int gid = ownerGid(attrs, cred);
+        if (uid >= 0) {
             Files.setAttribute(p, "unix:uid", uid, LinkOption.NOFOLLOW_LINKS);
         }
-        if (gid != null) {
+        if (gid >= 0) {
             Files.setAttribute(p, "unix:gid", gid, LinkOption.NOFOLLOW_LINKS);
         }
+    }
+
+    /**
+     * The owner a new object gets: the one the client asked for, else (when this server runs as
+     * root) the caller's unless the caller is root; -1 leaves the creator's.
+     */
+    private int ownerUid(SetAttrs attrs, Cred cred) {
+        if (attrs != null && attrs.uid() != null) {
+            return attrs.uid();
+        }
+        return runningAsRoot && cred != null && cred.uid() != 0 ? cred.uid() : -1;
+    }
+
+    /** The group a new object gets, as {@link #ownerUid}. */
+    private int ownerGid(SetAttrs attrs, Cred cred) {
+        if (attrs != null && attrs.gid() != null) {
+            return attrs.gid();
+        }
+        return runningAsRoot && cred != null && cred.gid() != 0 ? cred.gid() : -1;
     }
 
     /** ACCESS3 bits. */

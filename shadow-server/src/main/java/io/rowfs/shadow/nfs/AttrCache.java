@@ -113,23 +113,52 @@ final class AttrCache {
 
     /**
      * Ends a change that created entry {@code name} of {@code dir} (CREATE, MKDIR, SYMLINK, MKNOD):
-     * the directory's attributes are dropped; the name and the new object are kept as
-     * {@link #update} would.
+     * the name, the new object and the directory's attributes read after the change
+     * ({@code dirAfter}, may be null) are kept as {@link #update} would keep them; whatever the
+     * name named before is dropped.
      */
-    synchronized void created(long stamp, long dir, String name, FileAttrs child) {
+    synchronized void created(long stamp, long dir, String name, FileAttrs child, FileAttrs dirAfter) {
         boolean alone = stamp == changes;
         changes++;
-        attrs.remove(dir);
         NameKey k = new NameKey(dir, name);
         Child old = names.remove(k);
         if (old != null) {
             attrs.remove(old.inode);
         }
+        keepDir(alone, dir, dirAfter);
         if (alone && enabled()) {
             putAttrs(child);
             names.put(k, new Child(child.fileid(), clock.millis() + ttlMillis));
         } else {
             attrs.remove(child.fileid());
+        }
+    }
+
+    /**
+     * Ends a change that removed entry {@code name} of {@code dir} (REMOVE, RMDIR): the name and the
+     * object it named ({@code removed}, -1 if unknown; other links keep naming it) are dropped, the
+     * directory's attributes read after the change ({@code dirAfter}, may be null) kept as
+     * {@link #update} would keep them.
+     */
+    synchronized void removed(long stamp, long dir, String name, long removed, FileAttrs dirAfter) {
+        boolean alone = stamp == changes;
+        changes++;
+        Child old = names.remove(new NameKey(dir, name));
+        if (old != null) {
+            attrs.remove(old.inode);
+        }
+        if (removed >= 0) {
+            attrs.remove(removed);
+        }
+        keepDir(alone, dir, dirAfter);
+    }
+
+    /** Guarded by {@code this}. */
+    private void keepDir(boolean alone, long dir, FileAttrs dirAfter) {
+        if (alone && enabled() && dirAfter != null && dirAfter.fileid() == dir) {
+            putAttrs(dirAfter);
+        } else {
+            attrs.remove(dir);
         }
     }
 

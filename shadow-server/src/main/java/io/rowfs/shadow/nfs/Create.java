@@ -24,8 +24,9 @@ final class Create implements Procedure<CreateArgs, CreateResult> {
             byte[] verf = how.verifier() == null ? null
                     : java.nio.ByteBuffer.allocate(8).putLong(how.verifier().value()).array();
             ShadowFs.Node n = c.fs.create(dir, name, mode, attrs, verf, ShadowContext.cred(ctx));
-            c.cache.created(stamp, dir.inode(), name, n.attrs());
-            return CreateResult.ok(c.handle(n.attrs()), c.postOp(n.attrs()), c.wcc(dir.attrs(), dir.path()));
+            FileAttrs dirAfter = c.fs.attrsOrNull(dir.path());
+            c.cache.created(stamp, dir.inode(), name, n.attrs(), dirAfter);
+            return CreateResult.ok(c.handle(n.attrs()), c.postOp(n.attrs()), c.wcc(dir.attrs(), dirAfter));
         } catch (IOException e) {
             c.cache.invalidateName(dir.inode(), name); // a failed UNCHECKED create may have changed it
             throw Statuses.nfs(e).withWcc(c.wcc(dir.attrs(), dir.path()));

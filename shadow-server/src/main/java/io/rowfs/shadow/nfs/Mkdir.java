@@ -20,8 +20,9 @@ final class Mkdir implements Procedure<MkdirArgs, MkdirResult> {
         try {
             ShadowFs.Node n = c.fs.mkdir(dir, name, ShadowContext.setAttrs(args.attributes()),
                     ShadowContext.cred(ctx));
-            c.cache.created(stamp, dir.inode(), name, n.attrs());
-            return MkdirResult.ok(c.handle(n.attrs()), c.postOp(n.attrs()), c.wcc(dir.attrs(), dir.path()));
+            FileAttrs dirAfter = c.fs.attrsOrNull(dir.path());
+            c.cache.created(stamp, dir.inode(), name, n.attrs(), dirAfter);
+            return MkdirResult.ok(c.handle(n.attrs()), c.postOp(n.attrs()), c.wcc(dir.attrs(), dirAfter));
         } catch (IOException e) {
             c.cache.invalidateName(dir.inode(), name); // a failed UNCHECKED create may have changed it
             throw Statuses.nfs(e).withWcc(c.wcc(dir.attrs(), dir.path()));

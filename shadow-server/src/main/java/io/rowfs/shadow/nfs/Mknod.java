@@ -23,8 +23,9 @@ final class Mknod implements Procedure<MknodArgs, MknodResult> {
             Sattr3 s = args.attributes() == null ? Sattr3.EMPTY : args.attributes();
             ShadowFs.Node n = c.fs.mknod(dir, name, type, spec.major(), spec.minor(),
                     ShadowContext.setAttrs(s), ShadowContext.cred(ctx));
-            c.cache.created(stamp, dir.inode(), name, n.attrs());
-            return MknodResult.ok(c.handle(n.attrs()), c.postOp(n.attrs()), c.wcc(dir.attrs(), dir.path()));
+            FileAttrs dirAfter = c.fs.attrsOrNull(dir.path());
+            c.cache.created(stamp, dir.inode(), name, n.attrs(), dirAfter);
+            return MknodResult.ok(c.handle(n.attrs()), c.postOp(n.attrs()), c.wcc(dir.attrs(), dirAfter));
         } catch (IOException e) {
             c.cache.invalidateName(dir.inode(), name); // a failed UNCHECKED create may have changed it
             throw Statuses.nfs(e).withWcc(c.wcc(dir.attrs(), dir.path()));

@@ -57,7 +57,12 @@ final class ShadowContext {
     }
 
     WccData wcc(FileAttrs before, Path after) {
-        return WccData.of(fattr(before), fattr(fs.attrsOrNull(after)));
+        return wcc(before, fs.attrsOrNull(after));
+    }
+
+    /** wcc_data from attributes read before and after the change (either may be null). */
+    WccData wcc(FileAttrs before, FileAttrs after) {
+        return WccData.of(fattr(before), fattr(after));
     }
 
     FileHandle handle(FileAttrs a) {

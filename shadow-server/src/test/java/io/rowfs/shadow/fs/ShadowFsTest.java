@@ -187,6 +187,53 @@ class ShadowFsTest {
     }
 
     @Test
+    void newObjectsGetExactlyTheAskedModeWhateverTheUmaskOrAParentSetGroupId() throws Exception {
+        ShadowFs.Node r = root();
+        // 0666 and 0777 lose bits to any usual umask (022, 002): the lstat after creation shows it
+        for (int mode : new int[] {0666, 0777, 04755, 02750, 01777, 0, 0644, 0400}) {
+            ShadowFs.Node f = fs.create(r, "f" + Integer.toOctalString(mode), ShadowFs.CreateMode.GUARDED,
+                    new SetAttrs(mode, null, null, null, null, null), null, Cred.ROOT);
+            assertEquals(mode, f.attrs().mode(), Integer.toOctalString(mode));
+            assertEquals(mode, fs.attrs(f.path()).mode(), "returned attributes are the file's");
+            ShadowFs.Node d = fs.mkdir(r, "d" + Integer.toOctalString(mode),
+                    new SetAttrs(mode, null, null, null, null, null), Cred.ROOT);
+            assertEquals(mode, d.attrs().mode(), Integer.toOctalString(mode));
+            assertEquals(mode, fs.attrs(d.path()).mode());
+        }
+        assertEquals(0644, mkfile(r, "default").attrs().mode());
+        assertEquals(0755, fs.mkdir(r, "defaultdir", SetAttrs.NONE, Cred.ROOT).attrs().mode());
+        // a directory created in a set-group-ID directory inherits the bit unless it is put right
+        ShadowFs.Node sg = fs.mkdir(r, "sg", new SetAttrs(02775, null, null, null, null, null), Cred.ROOT);
+        ShadowFs.Node inner = fs.mkdir(sg, "inner", new SetAttrs(0755, null, null, null, null, null), Cred.ROOT);
+        assertEquals(0755, inner.attrs().mode());
+        assertEquals(0755, fs.attrs(inner.path()).mode());
+    }
+
+    @Test
+    void asRootNewObjectsBelongToTheCallerOrToTheAskedOwner() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue("root".equals(System.getProperty("user.name")),
+                "chown needs root");
+        ShadowFs.Node r = root();
+        Cred user = new Cred(1234, 5678, new int[0]);
+        ShadowFs.Node f = fs.create(r, "f", ShadowFs.CreateMode.UNCHECKED,
+                new SetAttrs(04755, null, null, null, null, null), null, user);
+        assertEquals(1234, f.attrs().uid());
+        assertEquals(5678, f.attrs().gid());
+        assertEquals(04755, f.attrs().mode(), "the chown does not clear the set-user-ID bit given after it");
+        assertEquals(f.attrs(), fs.attrs(f.path()));
+        ShadowFs.Node g = fs.create(r, "g", ShadowFs.CreateMode.GUARDED,
+                new SetAttrs(null, 42, null, null, null, null), null, user);
+        assertEquals(42, g.attrs().uid());
+        assertEquals(5678, g.attrs().gid());
+        ShadowFs.Node d = fs.mkdir(r, "d", SetAttrs.NONE, Cred.ROOT);
+        assertEquals(0, d.attrs().uid());
+        assertEquals(0, d.attrs().gid());
+        ShadowFs.Node e = fs.create(r, "e", ShadowFs.CreateMode.EXCLUSIVE, SetAttrs.NONE, new byte[8], user);
+        assertEquals(1234, e.attrs().uid());
+        assertEquals(0644, e.attrs().mode());
+    }
+
+    @Test
     void aWriteInSeveralSlicesLandsWhereAsked() throws Exception {
         ShadowFs.Node f = mkfile(root(), "sliced");
         fs.write(f, 0, Unpooled.wrappedBuffer(new byte[] {'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a'}),

@@ -80,7 +80,7 @@ class AttrCacheTest {
     @Test
     void namesGoWithCreationAndRemoval() {
         cache.put(cache.stamp(), attrs(1, 4096)); // the directory
-        cache.created(cache.stamp(), 1, "a", attrs(7, 0));
+        cache.created(cache.stamp(), 1, "a", attrs(7, 0), null);
         assertNull(cache.get(1), "directory attributes changed");
         assertEquals(7, cache.child(1, "a"));
         cache.invalidateName(1, "a");
@@ -88,9 +88,34 @@ class AttrCacheTest {
         assertNull(cache.get(7));
         long stamp = cache.stamp();
         cache.invalidateName(1, "b");
-        cache.created(stamp, 1, "a", attrs(9, 0));
+        cache.created(stamp, 1, "a", attrs(9, 0), attrs(1, 8192));
         assertEquals(-1, cache.child(1, "a"), "overtaken creation leaves nothing cached");
         assertNull(cache.get(9));
+        assertNull(cache.get(1), "nor the directory's attributes");
+    }
+
+    @Test
+    void aCreationOrRemovalKeepsTheDirectoryAttributesReadAfterIt() {
+        cache.put(cache.stamp(), attrs(1, 4096));
+        cache.created(cache.stamp(), 1, "a", attrs(7, 0), attrs(1, 8192));
+        assertEquals(8192, cache.get(1).size(), "the directory as read after the creation");
+        assertEquals(7, cache.child(1, "a"));
+        cache.put(cache.stamp(), attrs(8, 5)); // another link of the object about to be removed
+        cache.removed(cache.stamp(), 1, "a", 8, attrs(1, 12288));
+        assertEquals(-1, cache.child(1, "a"));
+        assertNull(cache.get(7), "the object the name named");
+        assertNull(cache.get(8), "the removed object");
+        assertEquals(12288, cache.get(1).size());
+        long stale = cache.stamp();
+        cache.invalidate(99); // another change overtakes
+        cache.removed(stale, 1, "b", -1, attrs(1, 16384));
+        assertNull(cache.get(1), "overtaken: dropped, not kept with possibly old attributes");
+        cache.created(cache.stamp(), 1, "c", attrs(9, 0), attrs(2, 0));
+        assertNull(cache.get(1), "attributes of another object are not the directory's");
+        cache.put(cache.stamp(), attrs(1, 4096));
+        cache.removed(cache.stamp(), 1, "c", -1, null); // a failed removal
+        assertNull(cache.get(1));
+        assertEquals(-1, cache.child(1, "c"));
     }
 
     @Test
