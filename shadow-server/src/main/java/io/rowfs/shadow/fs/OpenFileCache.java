@@ -22,6 +22,8 @@ public final class OpenFileCache implements AutoCloseable {
     private final int capacity;
     private final boolean readOnly;
     private final LinkedHashMap<Long, Open> map = new LinkedHashMap<>(16, 0.75f, true);
+    /** Callers of {@link #acquire} between their cache miss and their channel's entry into the map. */
+    private int opening;
 
     /** One open channel; {@link #close()} releases the caller's reference. */
     public final class Open implements AutoCloseable {
@@ -65,11 +67,21 @@ public final class OpenFileCache implements AutoCloseable {
                 o.refs++;
                 return o;
             }
+            opening++;
         }
-        Open fresh = open(path, forWrite);
+        Open fresh;
+        try {
+            fresh = open(path, forWrite);
+        } catch (IOException | RuntimeException e) {
+            synchronized (this) {
+                opening--;
+            }
+            throw e;
+        }
         List<Open> toClose = new ArrayList<>();
         Open result;
         synchronized (this) {
+            opening--;
             Open o = map.get(inode);
             if (o != null && (o.writable || !forWrite)) {
                 o.refs++;
@@ -126,6 +138,25 @@ public final class OpenFileCache implements AutoCloseable {
             }
         }
         closeDropped(toClose, null);
+    }
+
+    /**
+     * {@link #invalidate}, and true when no channel of {@code inode} is in use and no file is being
+     * opened: nothing can write into the inode afterwards, so that it may be given to another file
+     * ({@link InodePool}). False means the caller must not reuse the inode.
+     */
+    public boolean retire(long inode) throws IOException {
+        List<Open> toClose = new ArrayList<>();
+        boolean idle;
+        synchronized (this) {
+            Open o = map.remove(inode);
+            idle = opening == 0 && (o == null || o.refs == 1);
+            if (o != null) {
+                drop(o, toClose);
+            }
+        }
+        closeDropped(toClose, null);
+        return idle;
     }
 
     public synchronized int size() {

@@ -9,6 +9,7 @@ import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.ServerSocketChannel;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileStore;
@@ -17,6 +18,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.FileTime;
 import java.time.Clock;
@@ -63,9 +65,19 @@ public final class ShadowFs implements AutoCloseable {
     private final Clock clock;
     private final boolean runningAsRoot;
     private final byte[] writeVerifier;
+    private final InodePool pool;
+
+    /** Most inodes of removed files kept for new files by default (see {@link InodePool}). */
+    public static final int DEFAULT_POOLED_INODES = 4096;
 
     public ShadowFs(Path export, Path stateDirPath, boolean readOnly, int exportId, int openFiles, Clock clock)
             throws IOException {
+        this(export, stateDirPath, readOnly, exportId, openFiles, DEFAULT_POOLED_INODES, clock);
+    }
+
+    /** {@code pooledInodes}: most inodes of removed files kept for reuse by CREATE; 0 turns reuse off. */
+    public ShadowFs(Path export, Path stateDirPath, boolean readOnly, int exportId, int openFiles, int pooledInodes,
+            Clock clock) throws IOException {
         this.root = export.toRealPath();
         if (!Files.isDirectory(root)) {
             throw new IOException("export " + root + " is not a directory");
@@ -81,6 +93,7 @@ public final class ShadowFs implements AutoCloseable {
         this.clock = clock;
         this.runningAsRoot = "root".equals(System.getProperty("user.name"));
         this.writeVerifier = new WriteVerifier(clock).bytes();
+        this.pool = InodePool.open(stateDir, root, readOnly ? 0 : pooledInodes);
     }
 
     public Path root() {
@@ -238,6 +251,10 @@ public final class ShadowFs implements AutoCloseable {
         boolean exclusive = mode == CreateMode.EXCLUSIVE;
         int perm = exclusive || attrs.mode() == null ? 0644 : attrs.mode() & 07777;
         try {
+            Node reused = reuse(dir, name, p, exclusive ? null : attrs, verifier, cred, perm);
+            if (reused != null) {
+                return reused;
+            }
             Files.createFile(p, Perms.of(perm));
         } catch (FileAlreadyExistsException e) {
             FileAttrs existing = AttrReader.read(p);
@@ -271,6 +288,71 @@ public final class ShadowFs implements AutoCloseable {
                     a = AttrReader.read(p);
                 }
             }
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(p);
+            throw e;
+        }
+        return registered(dir.inode(), name, p, a);
+    }
+
+    /**
+     * CREATE with an inode from the {@link InodePool}: link(2) it under the new name (EEXIST as for
+     * a fresh create), unlink its pool name, and give it the owner, mode and times a fresh file
+     * would have (or the EXCLUSIVE verifier). Null when the pool is empty or the inode turned out
+     * not to be a lone empty file (then dropped): the caller creates a fresh file.
+     */
+    private Node reuse(Node dir, String name, Path p, SetAttrs attrs, byte[] verifier, Cred cred, int perm)
+            throws IOException {
+        Path src = pool.take();
+        if (src == null) {
+            return null;
+        }
+        try {
+            Files.createLink(p, src);
+        } catch (FileAlreadyExistsException e) {
+            pool.giveBack(src);
+            throw e;
+        } catch (IOException e) { // the pooled file vanished (removed behind the server's back)
+            Files.deleteIfExists(src);
+            return null;
+        }
+        FileAttrs a;
+        try {
+            unlink(src);
+            a = AttrReader.read(p);
+            if (!a.isRegular() || a.nlink() != 1 || a.size() != 0) {
+                unlink(p); // linked or written since it was parked: not ours to hand out
+                return null;
+            }
+            int uid = ownerUid(attrs, cred);
+            int gid = ownerGid(attrs, cred);
+            if (uid < 0) {
+                uid = pool.uid();
+            }
+            if (gid < 0) { // what the kernel gives a new file: the directory's group if set-group-ID
+                gid = (dir.attrs().mode() & 02000) != 0 ? dir.attrs().gid() : pool.gid();
+            }
+            a = ownAndChmod(p, a, new SetAttrs(null, uid, gid, null, null, null), null, perm);
+            try { // the JDK opens the file to set times: a server not running as root may not read it
+                if (verifier != null) {
+                    CreateVerifier.store(p, verifier);
+                } else {
+                    FileTime now = FileTime.from(Instant.now(clock));
+                    Files.getFileAttributeView(p, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                            .setTimes(now, now, null);
+                }
+            } catch (AccessDeniedException e) {
+                unlink(p);
+                return null;
+            }
+            if (verifier == null) {
+                SetAttrs rest = new SetAttrs(null, null, null, attrs.size() != null && attrs.size() != 0
+                        ? attrs.size() : null, attrs.atime(), attrs.mtime());
+                if (!rest.isEmpty()) {
+                    applySetAttrs(p, a, rest);
+                }
+            }
+            a = AttrReader.read(p);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(p);
             throw e;
@@ -380,11 +462,42 @@ public final class ShadowFs implements AutoCloseable {
         if (a.isDirectory()) {
             throw new FsException(FsError.IS_DIR, name + " is a directory");
         }
+        if (a.isRegular() && a.nlink() == 1 && park(p, a)) {
+            return a;
+        }
         unlink(p);
         if (a.nlink() <= 1) {
             gone(a.fileid());
         }
         return a;
+    }
+
+    /**
+     * Parks the last link {@code p} of a regular file in the {@link InodePool} instead of unlinking
+     * it: rename(2) into the pool, then open with O_TRUNC (drops its data, set-ID bits and file
+     * capabilities). False, with nothing changed, when the pool is full or the file is in use (a
+     * READ or WRITE holds it): the caller unlinks it.
+     */
+    private boolean park(Path p, FileAttrs a) throws IOException {
+        Path slot = pool.slot();
+        if (slot == null || !files.retire(a.fileid())) {
+            return false;
+        }
+        try {
+            Files.move(p, slot, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            return false;
+        }
+        resolver.forget(a.fileid());
+        try {
+            FileChannel.open(slot, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING,
+                    LinkOption.NOFOLLOW_LINKS).close();
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(slot); // removed all the same
+            return true;
+        }
+        pool.parked(slot);
+        return true;
     }
 
     /** RMDIR of an empty directory. Returns its attributes before removal. */
@@ -760,5 +873,13 @@ public final class ShadowFs implements AutoCloseable {
     // for tests
     InodeTable table() {
         return table;
+    }
+
+    InodePool pool() {
+        return pool;
+    }
+
+    OpenFileCache files() {
+        return files;
     }
 }

@@ -42,6 +42,24 @@ class OpenFileCacheTest {
     }
 
     @Test
+    void retireSaysWhetherAnyoneStillUsesOrOpensTheInode() throws Exception {
+        Path p = Files.writeString(dir.resolve("f"), "x");
+        try (OpenFileCache c = new OpenFileCache(2, false)) {
+            assertTrue(c.retire(7), "never opened");
+            c.acquire(7, p, true).close();
+            assertTrue(c.retire(7), "cached but idle");
+            assertFalse(c.contains(7));
+            OpenFileCache.Open o = c.acquire(7, p, true);
+            assertFalse(c.retire(7), "in use");
+            assertTrue(o.channel().isOpen(), "closed only when released");
+            o.close();
+            assertFalse(o.channel().isOpen());
+            assertThrows(java.nio.file.NoSuchFileException.class, () -> c.acquire(8, dir.resolve("none"), false));
+            assertTrue(c.retire(8), "a failed open leaves no one opening");
+        }
+    }
+
+    @Test
     void readOnlyCacheRefusesWrites() throws Exception {
         Path p = Files.writeString(dir.resolve("r"), "x");
         try (OpenFileCache c = new OpenFileCache(2, true)) {

@@ -234,6 +234,115 @@ class ShadowFsTest {
     }
 
     @Test
+    void aRemovedFileInodeServesTheNextCreateEmptyWithNewTimesModeAndHandle() throws Exception {
+        ShadowFs.Node r = root();
+        ShadowFs.Node old = fs.create(r, "old", ShadowFs.CreateMode.GUARDED,
+                new SetAttrs(04711, null, null, null, null, SetAttrs.TimeSet.client(1_000_000, 0)), null, Cred.ROOT);
+        fs.write(old, 0, Unpooled.wrappedBuffer("secret".getBytes(StandardCharsets.UTF_8)), ShadowFs.Stable.UNSTABLE);
+        byte[] oldHandle = fs.handle(old.inode());
+        assertEquals(6, fs.remove(r, "old").size());
+        assertEquals(1, fs.pool().size(), "parked, not unlinked");
+        assertFalse(Files.exists(export.resolve("old")));
+        assertEquals(FsError.STALE, assertThrows(FsException.class, () -> fs.resolve(oldHandle)).error());
+        long before = System.currentTimeMillis() / 1000 - 1;
+        ShadowFs.Node n = fs.create(r, "new", ShadowFs.CreateMode.UNCHECKED,
+                new SetAttrs(0640, null, null, null, null, null), null, Cred.ROOT);
+        assertEquals(old.inode(), n.inode(), "the parked inode was reused");
+        assertEquals(0, fs.pool().size());
+        assertEquals(n.attrs(), fs.attrs(export.resolve("new")), "returned attributes are the file's");
+        assertEquals(0, n.attrs().size());
+        assertEquals(1, n.attrs().nlink());
+        assertEquals(0640, n.attrs().mode());
+        assertTrue(n.attrs().mtimeSec() >= before && n.attrs().atimeSec() >= before, "times of a new file");
+        assertEquals(0, Files.size(export.resolve("new")));
+        assertFalse(java.util.Arrays.equals(oldHandle, fs.handle(n.inode())), "a new generation");
+        assertEquals(FsError.STALE, assertThrows(FsException.class, () -> fs.resolve(oldHandle)).error());
+        assertEquals(export.toRealPath().resolve("new"), fs.resolve(fs.handle(n.inode())));
+        // GUARDED over an existing name fails and keeps the pooled inode
+        mkfile(r, "x");
+        fs.remove(r, "x");
+        assertEquals(1, fs.pool().size());
+        assertThrows(FileAlreadyExistsException.class, () -> mkfile(r, "new"));
+        assertEquals(1, fs.pool().size());
+        // EXCLUSIVE: the verifier lands in the reused inode's times
+        byte[] v = {0, 0, 1, 2, 0, 0, 3, 4};
+        ShadowFs.Node e = fs.create(r, "excl", ShadowFs.CreateMode.EXCLUSIVE, SetAttrs.NONE, v, Cred.ROOT);
+        assertEquals(0, fs.pool().size());
+        assertTrue(CreateVerifier.matches(e.attrs(), v));
+        assertEquals(e.inode(), fs.create(r, "excl", ShadowFs.CreateMode.EXCLUSIVE, SetAttrs.NONE, v, Cred.ROOT).inode());
+    }
+
+    @Test
+    void onlyLoneRegularFilesNotInUseAreParkedAndAFullPoolUnlinks() throws Exception {
+        fs.close();
+        fs = new ShadowFs(export, null, false, 1, 16, 2, Clock.systemUTC());
+        ShadowFs.Node r = root();
+        ShadowFs.Node f = mkfile(r, "f");
+        fs.link(f, r, "g");
+        fs.remove(r, "f");
+        assertEquals(0, fs.pool().size(), "another link still names the inode");
+        fs.remove(r, "g");
+        assertEquals(1, fs.pool().size());
+        fs.symlink(r, "s", "g", SetAttrs.NONE, Cred.ROOT);
+        fs.remove(r, "s");
+        fs.mknod(r, "p", FileType.FIFO, 0, 0, SetAttrs.NONE, Cred.ROOT);
+        fs.remove(r, "p");
+        assertEquals(1, fs.pool().size(), "symbolic links and FIFOs are unlinked");
+        ShadowFs.Node busy = mkfile(r, "busy");
+        assertEquals(0, fs.pool().size(), "the pooled inode went to the new file");
+        try (OpenFileCache.Open o = fs.files().acquire(busy.inode(), busy.path(), true)) {
+            fs.remove(r, "busy");
+            assertEquals(0, fs.pool().size(), "a READ or WRITE holds it: unlinked");
+            assertFalse(Files.exists(busy.path()));
+            assertTrue(o.channel().isOpen());
+        }
+        for (String n : List.of("a", "b", "c")) {
+            mkfile(r, n + "1");
+        }
+        for (String n : List.of("a", "b", "c")) {
+            fs.remove(r, n + "1");
+        }
+        assertEquals(2, fs.pool().size(), "at most the capacity");
+        try (java.util.stream.Stream<Path> left = Files.list(export.resolve(StateDir.DEFAULT_NAME).resolve("recycled"))) {
+            assertEquals(2, left.count());
+        }
+        restart();
+        assertEquals(0, fs.pool().size(), "emptied at start");
+        try (java.util.stream.Stream<Path> left = Files.list(export.resolve(StateDir.DEFAULT_NAME).resolve("recycled"))) {
+            assertEquals(0, left.count());
+        }
+        fs.close();
+        fs = new ShadowFs(export, null, false, 1, 16, 0, Clock.systemUTC());
+        mkfile(root(), "z");
+        fs.remove(root(), "z");
+        assertEquals(0, fs.pool().size(), "capacity 0: off");
+    }
+
+    @Test
+    void aReusedInodeGetsTheOwnerAFreshFileWouldGet() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue("root".equals(System.getProperty("user.name")),
+                "chown needs root");
+        ShadowFs.Node r = root();
+        Cred user = new Cred(1234, 5678, new int[0]);
+        fs.create(r, "u", ShadowFs.CreateMode.GUARDED, SetAttrs.NONE, null, user);
+        fs.remove(r, "u");
+        ShadowFs.Node mine = mkfile(r, "mine"); // by root: root's owner, not the previous file's
+        assertEquals(0, mine.attrs().uid());
+        assertEquals(0, mine.attrs().gid());
+        fs.remove(r, "mine");
+        ShadowFs.Node sg = fs.mkdir(r, "sg", new SetAttrs(02775, null, 4321, null, null, null), Cred.ROOT);
+        ShadowFs.Node inSg = mkfile(sg, "f");
+        assertEquals(0, inSg.attrs().uid());
+        assertEquals(4321, inSg.attrs().gid(), "a set-group-ID directory gives its group");
+        fs.remove(sg, "f");
+        ShadowFs.Node asUser = fs.create(r, "v", ShadowFs.CreateMode.GUARDED,
+                new SetAttrs(02755, null, null, null, null, null), null, user);
+        assertEquals(1234, asUser.attrs().uid());
+        assertEquals(5678, asUser.attrs().gid());
+        assertEquals(02755, asUser.attrs().mode());
+    }
+
+    @Test
     void aWriteInSeveralSlicesLandsWhereAsked() throws Exception {
         ShadowFs.Node f = mkfile(root(), "sliced");
         fs.write(f, 0, Unpooled.wrappedBuffer(new byte[] {'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a'}),
