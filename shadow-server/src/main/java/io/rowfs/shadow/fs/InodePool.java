@@ -24,8 +24,10 @@ import java.util.List;
  *  STATE/recycled/N     an empty regular file with one link, N a decimal counter of this run
  * </pre>
  *
- * A pooled inode has size 0 (truncated when parked: that also drops set-ID bits and file
- * capabilities), one link, and the previous file's owner, mode and times, which CREATE replaces.
+ * A pooled inode has size 0 (truncated when parked if it held data), one link, and the previous
+ * file's owner, mode and times, which CREATE replaces. Extended attributes and ACLs are not
+ * cleared: NFSv3 through this server cannot set them, and the export is changed only through it
+ * (a default ACL that an administrator puts on an exported directory reaches fresh files only).
  * Inodes are reused oldest first. The pool is emptied when the server starts (a crash may leave a
  * file that is also linked in the export: only the pool's name is removed). Disabled (capacity 0)
  * when the state directory is on another file system than the export. Thread-safe: the queue is
