@@ -753,13 +753,17 @@ public final class ShadowFs implements AutoCloseable {
             }
         }
         boolean symlink = current.type() == FileType.SYMLINK;
+        // a chown or a truncation may clear set-ID bits: then the mode is set even if it looked equal
+        boolean modeMayHaveChanged = s.size() != null;
         if (s.uid() != null && s.uid() != current.uid()) {
             Files.setAttribute(p, "unix:uid", s.uid(), LinkOption.NOFOLLOW_LINKS);
+            modeMayHaveChanged = true;
         }
         if (s.gid() != null && s.gid() != current.gid()) {
             Files.setAttribute(p, "unix:gid", s.gid(), LinkOption.NOFOLLOW_LINKS);
+            modeMayHaveChanged = true;
         }
-        if (s.mode() != null && !symlink) {
+        if (s.mode() != null && !symlink && (modeMayHaveChanged || (s.mode() & 07777) != current.mode())) {
             setMode(p, current.type(), s.mode() & 07777);
         }
         if ((s.atime() != null || s.mtime() != null) && !symlink && !current.isRegular() && !current.isDirectory()) {

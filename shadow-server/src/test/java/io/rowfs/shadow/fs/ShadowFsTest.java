@@ -231,6 +231,17 @@ class ShadowFsTest {
         ShadowFs.Node e = fs.create(r, "e", ShadowFs.CreateMode.EXCLUSIVE, SetAttrs.NONE, new byte[8], user);
         assertEquals(1234, e.attrs().uid());
         assertEquals(0644, e.attrs().mode());
+        // SETATTR of owner and an unchanged set-user-ID mode: the chown clears the bit, the mode is set again
+        FileAttrs s = fs.setAttrs(f, new SetAttrs(04755, 4321, 8765, null, null, null));
+        assertEquals(4321, s.uid());
+        assertEquals(8765, s.gid());
+        assertEquals(04755, s.mode());
+        FileAttrs same = fs.setAttrs(fs.node(fs.handle(f.inode())), new SetAttrs(04755, null, null, null, null, null));
+        assertEquals(04755, same.mode());
+        assertEquals(s.ctimeSec(), same.ctimeSec(), "an unchanged mode is not written again");
+        assertEquals(s.ctimeNsec(), same.ctimeNsec());
+        assertEquals(0700, fs.setAttrs(fs.node(fs.handle(f.inode())),
+                new SetAttrs(0700, null, null, null, null, null)).mode());
     }
 
     @Test
