@@ -45,7 +45,7 @@ public final class ShadowServer implements AutoCloseable {
     public synchronized ShadowServer start() throws IOException {
         try {
             fs = new ShadowFs(config.export, config.stateDir, config.readOnly, config.exportId,
-                    config.openFiles, config.clock);
+                    config.openFiles, config.pooledInodes, config.clock);
             io = new IoExecutor(config.ioThreads);
             nfs = RpcServer.builder().bind(config.listen)
                     .program(new Nfs3Program(service = new ShadowNfs3Service(fs, io, config.clock, config.attrTtlMillis)))
@@ -117,6 +117,7 @@ public final class ShadowServer implements AutoCloseable {
         private int exportId = 1;
         private int ioThreads = 4;
         private int openFiles = 256;
+        private int pooledInodes = ShadowFs.DEFAULT_POOLED_INODES;
         private Clock clock = Clock.systemUTC();
         private long attrTtlMillis = ShadowNfs3Service.ATTR_TTL_MILLIS;
 
@@ -154,6 +155,18 @@ public final class ShadowServer implements AutoCloseable {
 
         public Builder openFiles(int n) {
             this.openFiles = n;
+            return this;
+        }
+
+        /**
+         * Most inodes of removed files kept for new files (default
+         * {@value ShadowFs#DEFAULT_POOLED_INODES}; 0 turns reuse off). See {@code InodePool}.
+         */
+        public Builder pooledInodes(int n) {
+            if (n < 0) {
+                throw new IllegalArgumentException("pooled inodes must not be negative, got " + n);
+            }
+            this.pooledInodes = n;
             return this;
         }
 

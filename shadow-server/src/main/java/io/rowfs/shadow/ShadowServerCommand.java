@@ -31,13 +31,21 @@ public final class ShadowServerCommand implements Subcommand {
     @Option(names = "--io-threads", defaultValue = "4", description = "Blocking I/O threads (default ${DEFAULT-VALUE}).")
     int ioThreads;
 
+    @Option(names = "--pooled-inodes", defaultValue = "4096",
+            description = "Most inodes of removed files kept for new files (default ${DEFAULT-VALUE}; 0: off).")
+    int pooledInodes;
+
     @Override
     public Integer call() throws Exception {
         InetSocketAddress addr = HostPort.parse("--listen", listen);
         int pm = portmap == null ? ShadowServer.PORTMAP_DEFAULT
                 : portmap < 0 ? ShadowServer.PORTMAP_NONE : portmap;
+        if (pooledInodes < 0) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "--pooled-inodes must not be negative, got " + pooledInodes);
+        }
         ShadowServer server = ShadowServer.builder().export(export).stateDir(state).listen(addr)
-                .readOnly(readOnly).portmap(pm).ioThreads(ioThreads).build().start();
+                .readOnly(readOnly).portmap(pm).ioThreads(ioThreads).pooledInodes(pooledInodes).build().start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
