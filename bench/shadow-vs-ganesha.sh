@@ -6,6 +6,13 @@
 #
 # Before the timed rounds both servers get the same untimed warm-up (256 MiB write+read, 10000 files).
 #
+# Creates on a file system like this machine's (ext4 without a journal) cost whatever inode
+# allocation costs at the time: ext4 skips, and rescans on every allocation, each inode freed in the
+# last minutes (fs/ext4/ialloc.c recently_deleted), so a plain create in /var/tmp took 1-1.5 ms
+# after other benchmarks had removed files there and 20 us in a quiet directory. Compare the two
+# servers only within one run; the shadow server reuses the inodes of removed files
+# (shadow-server --pooled-inodes) and so allocates none once the warm-up has removed its files.
+#
 # Both servers run in one network namespace and export a directory each on the same file system
 # (DIR); the client is bench/nfsbench.c (libnfs, one request in flight), run inside the namespace.
 # Each round runs, for ganesha then the shadow server (order alternating between rounds): a
