@@ -16,6 +16,7 @@ import java.security.SecureRandom;
  *  handle.key     32 random bytes, mode 0600: the HMAC key of {@link HandleCodec}
  *  fsid           8 bytes (u64 BE): the constant fsid reported for the export
  *  inodes.log     the {@link InodeTable} log
+ *  recycled/      inodes of removed files kept for new ones ({@link InodePool})
  * </pre>
  */
 public final class StateDir {
