@@ -120,12 +120,18 @@ final class ProxyRig implements AutoCloseable {
         final FileHandle root;
 
         Client(int port, String exportPath) throws Exception {
-            try (RpcClient m = RpcClient.builder(new InetSocketAddress("127.0.0.1", port)).build()) {
+            this(port, exportPath, false);
+        }
+
+        /** A client over UDP ({@code udp}) or TCP, for both MOUNT and NFS. */
+        Client(int port, String exportPath, boolean udp) throws Exception {
+            InetSocketAddress where = new InetSocketAddress("127.0.0.1", port);
+            try (RpcClient m = (udp ? RpcClient.udpBuilder(where) : RpcClient.builder(where)).build()) {
                 MountResult r = new MountClient(m, ROOT).mount(exportPath).get(30, TimeUnit.SECONDS);
                 assertTrue(r.isOk(), "mount: " + r.status());
                 root = FileHandle.of(r.handle());
             }
-            rpc = RpcClient.builder(new InetSocketAddress("127.0.0.1", port)).build();
+            rpc = (udp ? RpcClient.udpBuilder(where) : RpcClient.builder(where)).build();
             nfs = new Nfs3Client(rpc);
         }
 
