@@ -332,9 +332,34 @@ public final class Namespace {
         changed(parentId);
     }
 
-    public void whiteout(long parentId, Filename name) {
-        names.put(parentId, name, NameEntry.WHITEOUT);
-        changed(parentId);
+    /**
+     * Takes {@code name} out of the merged directory: where main has an entry of that name it is
+     * whited out (so it stays hidden), otherwise the binding simply goes (no whiteout piles up for
+     * names that only ever lived in the shadow). Caller holds the lock.
+     */
+    public void unbind(Resolved dir, Filename name) {
+        if (dir.record().onMain() && mainHas(dir, name)) {
+            names.put(dir.id(), name, NameEntry.WHITEOUT);
+        } else {
+            names.remove(dir.id(), name);
+        }
+        changed(dir.id());
+    }
+
+    private boolean mainHas(Resolved dir, Filename name) {
+        Optional<MainEntry> listed = mainListings.find(dir.id(), name);
+        if (listed == null && wantsListing(dir)) {
+            mainListing(dir);
+            listed = mainListings.find(dir.id(), name);
+        }
+        if (listed != null) {
+            return listed.isPresent();
+        }
+        LookupResult found = main.lookup(dir.mainHandle(), name);
+        if (found.status() != Nfs3Status.NOENT && !found.status().isOk()) {
+            throw new NfsException(found.status(), "main LOOKUP: " + found.status());
+        }
+        return found.status().isOk();
     }
 
     /** Drops the cached listing of a directory whose names changed. */

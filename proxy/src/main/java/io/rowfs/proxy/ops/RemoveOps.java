@@ -93,7 +93,7 @@ public final class RemoveOps {
         } else {
             fs.ns().touch(dir);
         }
-        fs.ns().whiteout(dir.id(), name);
+        fs.ns().unbind(dir, name);
         if (!keep) {
             fs.ns().objects().remove(child.id());
             fs.data().forget(child.id());

@@ -81,7 +81,7 @@ public final class RenameOps {
                 ns.touch(to);
             }
             ns.bind(to.id(), args.toName(), src.id());
-            ns.whiteout(from.id(), args.fromName());
+            ns.unbind(from, args.fromName());
             ObjectRecord r = ns.reload(src.id()).record();
             if (r.parentId() == from.id() && Arrays.equals(r.name(), args.fromName().bytes())) {
                 ns.objects().put(src.id(), r.withParent(to.id(), args.toName().bytes()));
