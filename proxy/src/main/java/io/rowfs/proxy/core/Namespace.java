@@ -21,6 +21,7 @@ import io.rowfs.proxy.handle.BadHandleException;
 import io.rowfs.proxy.handle.VirtualHandle;
 import io.rowfs.proxy.handle.VirtualHandleCodec;
 import io.rowfs.proxy.meta.NameEntry;
+import io.rowfs.proxy.meta.IntentLog;
 import io.rowfs.proxy.meta.NameIndex;
 import io.rowfs.proxy.meta.ObjectRecord;
 import io.rowfs.proxy.meta.ObjectTable;
@@ -58,6 +59,7 @@ public final class Namespace {
 
     private final ObjectTable objects;
     private final NameIndex names;
+    private final IntentLog intents;
     private final MainBackend main;
     private final ShadowBackend shadow;
     private final VirtualHandleCodec codec;
@@ -73,8 +75,9 @@ public final class Namespace {
         }
     };
 
-    public Namespace(ObjectTable objects, NameIndex names, MainBackend main, ShadowBackend shadow,
+    public Namespace(ObjectTable objects, NameIndex names, IntentLog intents, MainBackend main, ShadowBackend shadow,
                      VirtualHandleCodec codec) {
+        this.intents = intents;
         this.objects = objects;
         this.names = names;
         this.main = main;
@@ -106,6 +109,11 @@ public final class Namespace {
 
     public NameIndex names() {
         return names;
+    }
+
+    /** Where multi-step changes record themselves before their first step (see {@link IntentRecovery}). */
+    public IntentLog intents() {
+        return intents;
     }
 
     // ---- handles ----
