@@ -86,9 +86,9 @@ public final class ProxyServer implements AutoCloseable {
             IntentLog intents = keep(IntentLog.open(state));
             MainChunkCache cache = keep(MainChunkCache.open(state.resolve("cache"), config.cacheBytes, config.chunkSize));
             BackendConnection mainConn = keep(BackendConnection.mount(config.main, PROXY_CREDENTIALS, config.timeout,
-                    metrics.backend("main")));
+                    metrics.backend("main"), config.privilegedPorts));
             BackendConnection shadowConn = keep(BackendConnection.mount(config.shadow, PROXY_CREDENTIALS,
-                    config.timeout, metrics.backend("shadow")));
+                    config.timeout, metrics.backend("shadow"), config.privilegedPorts));
             MainBackend main = new MainBackend(mainConn);
             ShadowBackend shadow = new ShadowBackend(shadowConn);
             FsLimits limits = FsLimits.of(main.fsinfo(), shadow.fsinfo());
@@ -224,6 +224,13 @@ public final class ProxyServer implements AutoCloseable {
         private String exportPath;
         private Duration timeout = Duration.ofSeconds(60);
         private InetSocketAddress metricsListen;
+        private boolean privilegedPorts;
+
+        /** Connect to the back ends from source ports below 1024 (needs root; knfsd's "secure" exports want it). */
+        public Builder privilegedPorts(boolean enabled) {
+            this.privilegedPorts = enabled;
+            return this;
+        }
 
         /** Serve Prometheus metrics on {@code where} (GET /metrics); null (the default) serves none. */
         public Builder metrics(InetSocketAddress where) {
