@@ -105,6 +105,17 @@ public final class MainChunkCache implements AutoCloseable {
      * @return the chunk's length (a chunk at the end of a file may be short), or -1 on a miss
      */
     public int read(byte[] mainHandle, long chunk, ByteBuffer dst) {
+        return read(mainHandle, chunk, 0, dst);
+    }
+
+    /**
+     * Copies bytes of the cached chunk from {@code from} on into {@code dst} (as many as both the
+     * chunk and {@code dst} hold). With a direct {@code dst} the bytes go from the page cache
+     * straight into it: no intermediate copy.
+     *
+     * @return the chunk's whole length, or -1 on a miss
+     */
+    public int read(byte[] mainHandle, long chunk, int from, ByteBuffer dst) {
         byte[] key = ChunkKey.of(mainHandle, chunk);
         Long entry = index.get(key);
         if (entry == null) {
@@ -122,8 +133,8 @@ public final class MainChunkCache implements AutoCloseable {
             referenced[slot] = true;
             gen = generation[slot];
         }
-        ByteBuffer target = dst.slice().limit(Math.min(length, dst.remaining()));
-        readFully(target, (long) slot * chunkSize);
+        ByteBuffer target = dst.slice().limit(Math.max(0, Math.min(length - from, dst.remaining())));
+        readFully(target, (long) slot * chunkSize + from);
         synchronized (this) {
             if (generation[slot] != gen) {
                 misses.incrementAndGet();
@@ -142,10 +153,22 @@ public final class MainChunkCache implements AutoCloseable {
 
     /** Stores a chunk read from main ({@code data}'s remaining bytes, at most one chunk). */
     public void store(byte[] mainHandle, long chunk, ByteBuffer data) {
-        int length = data.remaining();
-        if (length > chunkSize || length == 0) {
-            throw new IllegalArgumentException("chunk of " + length + " bytes, chunk size is " + chunkSize);
+        store(mainHandle, chunk, new ByteBuffer[] {data});
+    }
+
+    /**
+     * Stores a chunk given as consecutive buffers (e.g. the NIO views of a composite reply buffer,
+     * written with one gather write: no copy), at most one chunk in all.
+     */
+    public void store(byte[] mainHandle, long chunk, ByteBuffer[] data) {
+        long total = 0;
+        for (ByteBuffer b : data) {
+            total += b.remaining();
         }
+        if (total > chunkSize || total == 0) {
+            throw new IllegalArgumentException("chunk of " + total + " bytes, chunk size is " + chunkSize);
+        }
+        int length = (int) total;
         byte[] key = ChunkKey.of(mainHandle, chunk);
         if (index.containsKey(key)) {
             return;
@@ -159,7 +182,11 @@ public final class MainChunkCache implements AutoCloseable {
             pinned[slot] = true;
         }
         try {
-            writeFully(data.duplicate(), (long) slot * chunkSize);
+            ByteBuffer[] views = new ByteBuffer[data.length];
+            for (int i = 0; i < data.length; i++) {
+                views[i] = data[i].duplicate();
+            }
+            writeFully(views, length, (long) slot * chunkSize);
         } catch (RuntimeException e) {
             synchronized (this) {
                 pinned[slot] = false;
@@ -250,11 +277,16 @@ public final class MainChunkCache implements AutoCloseable {
         }
     }
 
-    private void writeFully(ByteBuffer src, long position) {
+    private void writeFully(ByteBuffer[] src, int length, long position) {
         try {
             long pos = position;
-            while (src.hasRemaining()) {
-                pos += data.write(src, pos);
+            long end = position + length;
+            int i = 0;
+            while (pos < end) {
+                while (!src[i].hasRemaining()) {
+                    i++;
+                }
+                pos += data.write(src[i], pos);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("writing the main-data cache", e);

@@ -1,6 +1,7 @@
 package io.rowfs.proxy.server;
 
 import io.rowfs.protocol.nfs3.*;
+import io.rowfs.proxy.backend.NonBlocking;
 import io.rowfs.proxy.ops.AttrOps;
 import io.rowfs.proxy.ops.CreateOps;
 import io.rowfs.proxy.ops.DataOps;
@@ -91,9 +92,29 @@ public final class ProxyNfs3Service implements Nfs3Service {
         return run("READLINK", () -> lookups.readlink(ctx, args));
     }
 
+    /**
+     * READ first runs on the event loop that decoded it: data in the main-data cache (memory or
+     * disk) is answered there without a thread hand-off; anything that would wait (a fetch from
+     * main, a back-end call) throws {@link NonBlocking.WouldBlock} before waiting, and the call
+     * moves to a worker. READ has no side effects that a re-run could repeat (readahead requests
+     * are deduplicated).
+     */
     @Override
     public CompletionStage<ReadResult> read(NfsContext ctx, ReadArgs args) {
-        return run("READ", () -> data.read(ctx, args));
+        metrics.clientCall("READ");
+        try {
+            return CompletableFuture.completedFuture(NonBlocking.attempt(() -> data.read(ctx, args)));
+        } catch (NonBlocking.WouldBlock e) {
+            return CompletableFuture.supplyAsync(() -> {
+                try {
+                    return data.read(ctx, args);
+                } catch (RuntimeException failure) {
+                    throw Errors.map("READ", failure);
+                }
+            }, workers);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(Errors.map("READ", e));
+        }
     }
 
     @Override
