@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the calls in flight with {@link ConnectionLostException}; the next call reconnects. Each call
  * fails with {@link RpcTimeoutException} if no reply arrives within the timeout.
  */
-public final class RpcClient implements AutoCloseable {
+public final class RpcClient implements RpcCaller, AutoCloseable {
     /** Default per-call timeout. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 

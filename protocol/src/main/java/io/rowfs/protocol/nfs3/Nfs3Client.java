@@ -1,5 +1,6 @@
 package io.rowfs.protocol.nfs3;
 
+import io.rowfs.protocol.client.RpcCaller;
 import io.rowfs.protocol.client.RpcClient;
 import io.rowfs.protocol.rpc.Credentials;
 import io.rowfs.protocol.rpc.XdrWriter;
@@ -7,7 +8,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Typed NFSv3 calls over an {@link RpcClient} (which the caller owns and closes). Thread-safe;
+ * Typed NFSv3 calls over an {@link RpcCaller} (an {@link RpcClient}, or {@link io.rowfs.protocol.client.ThreadConnections}; the caller owns and closes it). Thread-safe;
  * calls are pipelined on the client's connection.
  *
  * <p>Arguments are encoded before each method returns: the caller keeps ownership of
@@ -19,15 +20,15 @@ import java.util.concurrent.CompletableFuture;
  * NFS failures are not exceptions: they are results whose {@code status()} is not OK.
  */
 public final class Nfs3Client {
-    private final RpcClient rpc;
+    private final RpcCaller rpc;
     private final Nfs3CallListener listener;
 
-    public Nfs3Client(RpcClient rpc) {
+    public Nfs3Client(RpcCaller rpc) {
         this(rpc, Nfs3CallListener.NONE);
     }
 
     /** A client that tells {@code listener} of each call it makes (for metrics). */
-    public Nfs3Client(RpcClient rpc, Nfs3CallListener listener) {
+    public Nfs3Client(RpcCaller rpc, Nfs3CallListener listener) {
         this.rpc = Objects.requireNonNull(rpc, "rpc");
         this.listener = listener;
     }

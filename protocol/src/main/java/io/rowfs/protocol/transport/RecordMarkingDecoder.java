@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class RecordMarkingDecoder extends ByteToMessageDecoder {
     private static final Logger LOG = LoggerFactory.getLogger(RecordMarkingDecoder.class);
-    static final int LAST_FRAGMENT = 0x8000_0000;
+    public static final int LAST_FRAGMENT = 0x8000_0000;
     static final int HEADER = 4;
     /** Pieces at least this large are kept as slices; smaller ones are copied into the tail. */
     static final int MIN_SLICE = 8192;

@@ -1,6 +1,8 @@
 package io.rowfs.proxy.backend;
 
 import io.rowfs.protocol.client.RpcClient;
+import io.rowfs.protocol.client.ThreadConnections;
+import io.rowfs.protocol.transport.RpcServer;
 import io.rowfs.protocol.mount.MountClient;
 import io.rowfs.protocol.mount.MountResult;
 import io.rowfs.protocol.nfs3.FileHandle;
@@ -16,17 +18,23 @@ import java.time.Duration;
  */
 public final class BackendConnection implements AutoCloseable {
     final BackendSpec spec;
+    /** Asynchronous, pipelined: for calls nobody waits on (main-data fetches and readahead). */
     final Nfs3Client nfs;
+    /** Calls made on the calling worker thread over its own connection: for callers that wait. */
+    final Nfs3Client sync;
     final FileHandle root;
     final Credentials credentials;
     final Duration timeout;
     private final RpcClient rpc;
+    private final ThreadConnections perThread;
 
-    private BackendConnection(BackendSpec spec, RpcClient rpc, FileHandle root, Credentials credentials,
-                              Duration timeout, Nfs3CallListener listener) {
+    private BackendConnection(BackendSpec spec, RpcClient rpc, ThreadConnections perThread, FileHandle root,
+                              Credentials credentials, Duration timeout, Nfs3CallListener listener) {
         this.spec = spec;
         this.rpc = rpc;
+        this.perThread = perThread;
         this.nfs = new Nfs3Client(rpc, listener);
+        this.sync = new Nfs3Client(perThread, listener);
         this.root = root;
         this.credentials = credentials;
         this.timeout = timeout;
@@ -49,7 +57,9 @@ public final class BackendConnection implements AutoCloseable {
             throw new BackendException("MOUNT " + spec + " refused: " + mounted.status(), null);
         }
         RpcClient rpc = RpcClient.builder(spec.nfsAddress()).timeout(timeout).build();
-        return new BackendConnection(spec, rpc, FileHandle.of(mounted.handle()), credentials, timeout, listener);
+        ThreadConnections perThread = new ThreadConnections(spec.nfsAddress(), timeout, RpcServer.DEFAULT_MAX_RECORD);
+        return new BackendConnection(spec, rpc, perThread, FileHandle.of(mounted.handle()), credentials, timeout,
+                listener);
     }
 
     public FileHandle root() {
@@ -62,6 +72,7 @@ public final class BackendConnection implements AutoCloseable {
 
     @Override
     public void close() {
+        perThread.close();
         rpc.close();
     }
 }

@@ -37,31 +37,31 @@ public final class MainBackend {
     }
 
     public Fattr3 getattr(FileHandle fh) {
-        GetattrResult r = Await.get(() -> c.nfs.getattr(c.credentials, new GetattrArgs(fh)), c.timeout, "main GETATTR");
+        GetattrResult r = Await.get(() -> c.sync.getattr(c.credentials, new GetattrArgs(fh)), c.timeout, "main GETATTR");
         Await.check(r.status(), "main GETATTR");
         return r.attributes();
     }
 
     /** LOOKUP; a NOENT result is returned, not thrown. */
     public LookupResult lookup(FileHandle dir, Filename name) {
-        return Await.get(() -> c.nfs.lookup(c.credentials, new LookupArgs(dir, name)), c.timeout, "main LOOKUP");
+        return Await.get(() -> c.sync.lookup(c.credentials, new LookupArgs(dir, name)), c.timeout, "main LOOKUP");
     }
 
     public NfsPath readlink(FileHandle fh) {
-        ReadlinkResult r = Await.get(() -> c.nfs.readlink(c.credentials, new ReadlinkArgs(fh)), c.timeout, "main READLINK");
+        ReadlinkResult r = Await.get(() -> c.sync.readlink(c.credentials, new ReadlinkArgs(fh)), c.timeout, "main READLINK");
         Await.check(r.status(), "main READLINK");
         return r.data();
     }
 
     public ReaddirplusResult readdirplus(FileHandle dir, long cookie, Verifier verifier) {
-        ReaddirplusResult r = Await.get(() -> c.nfs.readdirplus(c.credentials,
+        ReaddirplusResult r = Await.get(() -> c.sync.readdirplus(c.credentials,
                 new ReaddirplusArgs(dir, cookie, verifier, 32 * 1024, 256 * 1024)), c.timeout, "main READDIRPLUS");
         Await.check(r.status(), "main READDIRPLUS");
         return r;
     }
 
     public FsinfoResult fsinfo() {
-        FsinfoResult r = Await.get(() -> c.nfs.fsinfo(c.credentials, new FsinfoArgs(c.root)), c.timeout, "main FSINFO");
+        FsinfoResult r = Await.get(() -> c.sync.fsinfo(c.credentials, new FsinfoArgs(c.root)), c.timeout, "main FSINFO");
         Await.check(r.status(), "main FSINFO");
         return r;
     }

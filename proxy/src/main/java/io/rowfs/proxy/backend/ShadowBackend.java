@@ -49,6 +49,8 @@ import io.rowfs.protocol.nfs3.SymlinkArgs;
 import io.rowfs.protocol.nfs3.SymlinkResult;
 import io.rowfs.protocol.nfs3.WriteArgs;
 import io.rowfs.protocol.nfs3.WriteResult;
+import io.rowfs.protocol.nfs3.PostOpAttr;
+import io.rowfs.protocol.nfs3.WccData;
 import io.rowfs.protocol.nfs3.NfsException;
 
 /**
@@ -58,34 +60,59 @@ import io.rowfs.protocol.nfs3.NfsException;
  * owners explicitly.
  */
 public final class ShadowBackend {
+    private static final int ATTRIBUTES_CACHED = 200_000;
+
     private final BackendConnection c;
+    private final ShadowAttributes attrs = new ShadowAttributes(ATTRIBUTES_CACHED);
 
     public ShadowBackend(BackendConnection connection) {
         this.c = connection;
+    }
+
+    /** Drops what is known of an object's attributes after a change whose reply did not report them. */
+    public void forget(FileHandle fh) {
+        attrs.forget(fh);
     }
 
     public FileHandle root() {
         return c.root;
     }
 
+    /** The object's attributes: as last reported by the shadow (see {@link ShadowAttributes}), else asked for. */
     public Fattr3 getattr(FileHandle fh) {
-        GetattrResult r = Await.get(() -> c.nfs.getattr(c.credentials, new GetattrArgs(fh)), c.timeout, "shadow GETATTR");
+        Fattr3 known = attrs.get(fh);
+        return known != null ? known : fetchAttributes(fh);
+    }
+
+    /** GETATTR sent to the shadow, bypassing what is known (e.g. a link count after REMOVE). */
+    public Fattr3 fetchAttributes(FileHandle fh) {
+        GetattrResult r = Await.get(() -> c.sync.getattr(c.credentials, new GetattrArgs(fh)), c.timeout, "shadow GETATTR");
+        if (r.status() == Nfs3Status.STALE) {
+            attrs.forget(fh);
+        }
         Await.check(r.status(), "shadow GETATTR");
+        attrs.offer(fh, r.attributes());
         return r.attributes();
     }
 
-    public void setattr(FileHandle fh, Sattr3 attrs) {
-        SetattrResult r = Await.get(() -> c.nfs.setattr(c.credentials, new SetattrArgs(fh, attrs, null)), c.timeout,
+    public void setattr(FileHandle fh, Sattr3 changes) {
+        SetattrResult r = Await.get(() -> c.sync.setattr(c.credentials, new SetattrArgs(fh, changes, null)), c.timeout,
                 "shadow SETATTR");
+        attrs.offer(fh, r.wcc());
         Await.check(r.status(), "shadow SETATTR");
     }
 
     public LookupResult lookup(FileHandle dir, Filename name) {
-        return Await.get(() -> c.nfs.lookup(c.credentials, new LookupArgs(dir, name)), c.timeout, "shadow LOOKUP");
+        LookupResult r = Await.get(() -> c.sync.lookup(c.credentials, new LookupArgs(dir, name)), c.timeout,
+                "shadow LOOKUP");
+        if (r.status().isOk()) {
+            attrs.offer(r.object(), r.objAttributes());
+        }
+        return r;
     }
 
     public NfsPath readlink(FileHandle fh) {
-        ReadlinkResult r = Await.get(() -> c.nfs.readlink(c.credentials, new ReadlinkArgs(fh)), c.timeout,
+        ReadlinkResult r = Await.get(() -> c.sync.readlink(c.credentials, new ReadlinkArgs(fh)), c.timeout,
                 "shadow READLINK");
         Await.check(r.status(), "shadow READLINK");
         return r.data();
@@ -103,7 +130,7 @@ public final class ShadowBackend {
         try {
             while (done < count) {
                 ReadArgs args = new ReadArgs(fh, offset + done, count - done);
-                ReadResult r = Await.get(() -> c.nfs.read(c.credentials, args), c.timeout, "shadow READ");
+                ReadResult r = Await.get(() -> c.sync.read(c.credentials, args), c.timeout, "shadow READ");
                 boolean last;
                 try {
                     Await.check(r.status(), "shadow READ");
@@ -156,8 +183,9 @@ public final class ShadowBackend {
     /** Writes all of {@code data} at {@code offset}; returns the shadow's reply (count, committed, verifier). */
     public WriteResult write(FileHandle fh, long offset, ByteBuf data, StableHow stable) {
         int count = data.readableBytes();
-        WriteResult r = Await.get(() -> c.nfs.write(c.credentials, new WriteArgs(fh, offset, count, stable, data)),
+        WriteResult r = Await.get(() -> c.sync.write(c.credentials, new WriteArgs(fh, offset, count, stable, data)),
                 c.timeout, "shadow WRITE");
+        attrs.offer(fh, r.wcc());
         Await.check(r.status(), "shadow WRITE");
         if (r.count() != count) {
             throw new NfsException(Nfs3Status.IO, "shadow WRITE wrote " + r.count() + " of " + count + " bytes");
@@ -199,76 +227,97 @@ public final class ShadowBackend {
     }
 
     public CommitResult commit(FileHandle fh) {
-        CommitResult r = Await.get(() -> c.nfs.commit(c.credentials, new CommitArgs(fh, 0, 0)), c.timeout, "shadow COMMIT");
+        CommitResult r = Await.get(() -> c.sync.commit(c.credentials, new CommitArgs(fh, 0, 0)), c.timeout, "shadow COMMIT");
+        attrs.offer(fh, r.wcc());
         Await.check(r.status(), "shadow COMMIT");
         return r;
     }
 
     /** CREATE GUARDED; EXIST is thrown like any failure. */
     public CreateResult create(FileHandle dir, Filename name, Sattr3 attrs) {
-        CreateResult r = Await.get(() -> c.nfs.create(c.credentials,
+        CreateResult r = Await.get(() -> c.sync.create(c.credentials,
                 new CreateArgs(dir, name, new CreateHow(CreateMode.GUARDED, attrs, null))), c.timeout, "shadow CREATE");
+        created(dir, r.status(), r.object(), r.objAttributes(), r.dirWcc());
         Await.check(r.status(), "shadow CREATE");
         return r;
     }
 
     /** CREATE EXCLUSIVE: the shadow keeps the verifier, so a retransmission succeeds; the result is returned, not checked. */
     public CreateResult createExclusive(FileHandle dir, Filename name, io.rowfs.protocol.nfs3.Verifier verifier) {
-        return Await.get(() -> c.nfs.create(c.credentials, new CreateArgs(dir, name, CreateHow.exclusive(verifier))),
-                c.timeout, "shadow CREATE EXCLUSIVE");
+        CreateResult r = Await.get(() -> c.sync.create(c.credentials,
+                new CreateArgs(dir, name, CreateHow.exclusive(verifier))), c.timeout, "shadow CREATE EXCLUSIVE");
+        created(dir, r.status(), r.object(), r.objAttributes(), r.dirWcc());
+        return r;
     }
 
     public MkdirResult mkdir(FileHandle dir, Filename name, Sattr3 attrs) {
-        MkdirResult r = Await.get(() -> c.nfs.mkdir(c.credentials, new MkdirArgs(dir, name, attrs)), c.timeout,
+        MkdirResult r = Await.get(() -> c.sync.mkdir(c.credentials, new MkdirArgs(dir, name, attrs)), c.timeout,
                 "shadow MKDIR");
+        created(dir, r.status(), r.object(), r.objAttributes(), r.dirWcc());
         Await.check(r.status(), "shadow MKDIR");
         return r;
     }
 
     public SymlinkResult symlink(FileHandle dir, Filename name, Sattr3 attrs, NfsPath target) {
-        SymlinkResult r = Await.get(() -> c.nfs.symlink(c.credentials, new SymlinkArgs(dir, name, attrs, target)),
+        SymlinkResult r = Await.get(() -> c.sync.symlink(c.credentials, new SymlinkArgs(dir, name, attrs, target)),
                 c.timeout, "shadow SYMLINK");
+        created(dir, r.status(), r.object(), r.objAttributes(), r.dirWcc());
         Await.check(r.status(), "shadow SYMLINK");
         return r;
     }
 
     public MknodResult mknod(FileHandle dir, Filename name, FileType type, Sattr3 attrs, SpecData3 spec) {
-        MknodResult r = Await.get(() -> c.nfs.mknod(c.credentials, new MknodArgs(dir, name, type, attrs, spec)),
+        MknodResult r = Await.get(() -> c.sync.mknod(c.credentials, new MknodArgs(dir, name, type, attrs, spec)),
                 c.timeout, "shadow MKNOD");
+        created(dir, r.status(), r.object(), r.objAttributes(), r.dirWcc());
         Await.check(r.status(), "shadow MKNOD");
         return r;
     }
 
     public void remove(FileHandle dir, Filename name) {
-        RemoveResult r = Await.get(() -> c.nfs.remove(c.credentials, new RemoveArgs(dir, name)), c.timeout, "shadow REMOVE");
+        RemoveResult r = Await.get(() -> c.sync.remove(c.credentials, new RemoveArgs(dir, name)), c.timeout, "shadow REMOVE");
+        attrs.offer(dir, r.wcc());
         Await.check(r.status(), "shadow REMOVE");
     }
 
     public void rmdir(FileHandle dir, Filename name) {
-        RmdirResult r = Await.get(() -> c.nfs.rmdir(c.credentials, new RmdirArgs(dir, name)), c.timeout, "shadow RMDIR");
+        RmdirResult r = Await.get(() -> c.sync.rmdir(c.credentials, new RmdirArgs(dir, name)), c.timeout, "shadow RMDIR");
+        attrs.offer(dir, r.wcc());
         Await.check(r.status(), "shadow RMDIR");
     }
 
     public void rename(FileHandle fromDir, Filename from, FileHandle toDir, Filename to) {
-        RenameResult r = Await.get(() -> c.nfs.rename(c.credentials, new RenameArgs(fromDir, from, toDir, to)),
+        RenameResult r = Await.get(() -> c.sync.rename(c.credentials, new RenameArgs(fromDir, from, toDir, to)),
                 c.timeout, "shadow RENAME");
+        attrs.offer(fromDir, r.fromDirWcc());
+        attrs.offer(toDir, r.toDirWcc());
         Await.check(r.status(), "shadow RENAME");
     }
 
     public void link(FileHandle file, FileHandle dir, Filename name) {
-        LinkResult r = Await.get(() -> c.nfs.link(c.credentials, new LinkArgs(file, dir, name)), c.timeout, "shadow LINK");
+        LinkResult r = Await.get(() -> c.sync.link(c.credentials, new LinkArgs(file, dir, name)), c.timeout, "shadow LINK");
+        attrs.offer(file, r.attributes());
+        attrs.offer(dir, r.linkDirWcc());
         Await.check(r.status(), "shadow LINK");
     }
 
     public FsstatResult fsstat() {
-        FsstatResult r = Await.get(() -> c.nfs.fsstat(c.credentials, new FsstatArgs(c.root)), c.timeout, "shadow FSSTAT");
+        FsstatResult r = Await.get(() -> c.sync.fsstat(c.credentials, new FsstatArgs(c.root)), c.timeout, "shadow FSSTAT");
         Await.check(r.status(), "shadow FSSTAT");
         return r;
     }
 
     public FsinfoResult fsinfo() {
-        FsinfoResult r = Await.get(() -> c.nfs.fsinfo(c.credentials, new FsinfoArgs(c.root)), c.timeout, "shadow FSINFO");
+        FsinfoResult r = Await.get(() -> c.sync.fsinfo(c.credentials, new FsinfoArgs(c.root)), c.timeout, "shadow FSINFO");
         Await.check(r.status(), "shadow FSINFO");
         return r;
+    }
+
+    /** Learns what a CREATE/MKDIR/SYMLINK/MKNOD reply reports: the new object's and the directory's attributes. */
+    private void created(FileHandle dir, Nfs3Status status, FileHandle object, PostOpAttr objAttributes, WccData dirWcc) {
+        attrs.offer(dir, dirWcc);
+        if (status.isOk() && object != null) {
+            attrs.offer(object, objAttributes);
+        }
     }
 }

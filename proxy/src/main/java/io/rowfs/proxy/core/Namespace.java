@@ -15,6 +15,7 @@ import io.rowfs.protocol.nfs3.SetTime;
 import io.rowfs.protocol.nfs3.TimeHow;
 import io.rowfs.protocol.nfs3.Verifier;
 import io.rowfs.proxy.backend.MainBackend;
+import io.rowfs.proxy.backend.NonBlocking;
 import io.rowfs.proxy.backend.ShadowBackend;
 import io.rowfs.proxy.handle.BadHandleException;
 import io.rowfs.proxy.handle.VirtualHandle;
@@ -47,6 +48,13 @@ public final class Namespace {
     private static final Filename DOT = Filename.of(".");
     private static final Filename DOTDOT = Filename.of("..");
     private static final int LISTINGS_CACHED = 256;
+    private static final long MAIN_ENTRIES_CACHED = 1_000_000;
+    /**
+     * A LOOKUP in a main directory up to this size (main's directory size attribute, bytes) fetches
+     * the whole listing once instead, which then answers every LOOKUP there (a boot stats whole
+     * directories); larger directories are looked up name by name.
+     */
+    private static final long LISTING_FOR_LOOKUP_MAX_BYTES = 64 * 1024;
 
     private final ObjectTable objects;
     private final NameIndex names;
@@ -56,7 +64,7 @@ public final class Namespace {
     private final ReentrantLock lock = new ReentrantLock();
     private final StripedLocks objectLocks = new StripedLocks(256);
     private final Map<Long, Fattr3> mainAttrs = new ConcurrentHashMap<>();
-    private final Map<Long, List<MainEntry>> mainListings = new ConcurrentHashMap<>();
+    private final MainListings mainListings = new MainListings(MAIN_ENTRIES_CACHED);
     /** Merged listings by directory id, most recently used last; guarded by {@link #lock}. */
     private final Map<Long, List<Child>> listings = new java.util.LinkedHashMap<>(64, 0.75f, true) {
         @Override
@@ -155,6 +163,20 @@ public final class Namespace {
         if (!dir.record().onMain()) {
             return Optional.empty();
         }
+        Optional<MainEntry> listed = mainListings.find(dir.id(), name);
+        if (listed == null && wantsListing(dir)) {
+            mainListing(dir);
+            listed = mainListings.find(dir.id(), name);
+        }
+        if (listed != null) { // main's listing of the directory is known: no LOOKUP needed
+            if (listed.isEmpty()) {
+                return Optional.empty();
+            }
+            MainEntry e = listed.get();
+            if (e.handle() != null && e.attributes() != null) {
+                return Optional.of(adoptMainChild(dir.id(), name, e.handle(), e.attributes()));
+            }
+        }
         LookupResult found = main.lookup(dir.mainHandle(), name);
         if (found.status() == Nfs3Status.NOENT) {
             return Optional.empty();
@@ -169,7 +191,7 @@ public final class Namespace {
 
     /** Gives main's entry {@code name} of directory {@code parentId} its virtual id (once). */
     private Resolved adoptMainChild(long parentId, Filename name, FileHandle mainHandle, Fattr3 attrs) {
-        lock.lock();
+        NonBlocking.lock(lock);
         try {
             Optional<NameEntry> raced = names.get(parentId, name);
             if (raced.isPresent() && !raced.get().isWhiteout()) {
@@ -197,7 +219,7 @@ public final class Namespace {
     public List<Child> list(Resolved dir) {
         requireDir(dir);
         List<MainEntry> mainEntries = dir.record().onMain() ? mainListing(dir) : List.of();
-        lock.lock();
+        NonBlocking.lock(lock);
         try {
             List<Child> cached = listings.get(dir.id());
             if (cached == null) {
@@ -265,9 +287,12 @@ public final class Namespace {
                 break;
             }
         }
-        List<MainEntry> listing = List.copyOf(entries);
-        mainListings.put(dir.id(), listing);
-        return listing;
+        mainListings.put(dir.id(), entries);
+        return mainListings.get(dir.id());
+    }
+
+    private boolean wantsListing(Resolved dir) {
+        return mainAttributes(dir).size() <= LISTING_FOR_LOOKUP_MAX_BYTES;
     }
 
     /** Whether the merged directory has no entries (for RMDIR and RENAME over a directory). */

@@ -85,8 +85,10 @@ public final class RemoveOps {
             if (child.isDir()) {
                 fs.ns().shadow().rmdir(dirFh, name);
             } else {
+                boolean linkedElsewhere = child.type() == FileType.REG && fs.ns().shadow().getattr(child.shadowHandle()).nlink() > 1;
                 fs.ns().shadow().remove(dirFh, name);
-                keep = child.type() == FileType.REG && stillLinked(fs, child);
+                fs.ns().shadow().forget(child.shadowHandle());
+                keep = linkedElsewhere && stillLinked(fs, child);
             }
         } else {
             fs.ns().touch(dir);
@@ -104,7 +106,7 @@ public final class RemoveOps {
 
     private static boolean stillLinked(ProxyFs fs, Resolved child) {
         try {
-            return fs.ns().shadow().getattr(child.shadowHandle()).nlink() > 0;
+            return fs.ns().shadow().fetchAttributes(child.shadowHandle()).nlink() > 0;
         } catch (NfsException gone) {
             return false;
         }

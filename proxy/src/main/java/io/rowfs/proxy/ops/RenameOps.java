@@ -65,6 +65,10 @@ public final class RenameOps {
                     ns.touch(to);
                 }
                 ns.shadow().rename(fromFh, args.fromName(), toFh, args.toName());
+                ns.shadow().forget(src.shadowHandle()); // its ctime moved; the reply does not say to what
+                if (dst.isPresent() && dst.get().record().inShadow()) {
+                    ns.shadow().forget(dst.get().shadowHandle());
+                }
                 if (dst.isPresent()) {
                     ns.objects().remove(dst.get().id());
                     fs.data().forget(dst.get().id());

@@ -17,9 +17,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
 
 /**
- * The proxy's {@link Nfs3Service}: each call leaves the event loop for a worker thread (procedures
- * block on Chronicle Map, the cache and the back ends) and goes to the class holding that
- * procedure's logic; failures are mapped to statuses by {@link Errors} alone.
+ * The proxy's {@link Nfs3Service}: read-only procedures are first tried on the event loop and move
+ * to a worker only when they would wait for a back end; the others always run on a worker thread
+ * (they block on the back ends). Each goes to the class holding that procedure's logic; failures
+ * are mapped to statuses by {@link Errors} alone.
  */
 public final class ProxyNfs3Service implements Nfs3Service {
     private final ExecutorService workers;
@@ -56,8 +57,27 @@ public final class ProxyNfs3Service implements Nfs3Service {
         return replies.run(ctx, procedure, () -> run(name, call));
     }
 
+    /**
+     * A read-only procedure: answered right here on the event loop when everything it needs is
+     * known locally (metadata, caches); moved to a worker when it would wait ({@link NonBlocking}).
+     */
+    private <R> CompletionStage<R> fast(String procedure, Supplier<R> call) {
+        metrics.clientCall(procedure);
+        try {
+            return CompletableFuture.completedFuture(NonBlocking.attempt(call));
+        } catch (NonBlocking.WouldBlock e) {
+            return onWorker(procedure, call);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(Errors.map(procedure, e));
+        }
+    }
+
     private <R> CompletionStage<R> run(String procedure, Supplier<R> call) {
         metrics.clientCall(procedure);
+        return onWorker(procedure, call);
+    }
+
+    private <R> CompletionStage<R> onWorker(String procedure, Supplier<R> call) {
         return CompletableFuture.supplyAsync(() -> {
             try {
                 return call.get();
@@ -69,7 +89,7 @@ public final class ProxyNfs3Service implements Nfs3Service {
 
     @Override
     public CompletionStage<GetattrResult> getattr(NfsContext ctx, GetattrArgs args) {
-        return run("GETATTR", () -> attrs.getattr(ctx, args));
+        return fast("GETATTR", () -> attrs.getattr(ctx, args));
     }
 
     @Override
@@ -79,42 +99,27 @@ public final class ProxyNfs3Service implements Nfs3Service {
 
     @Override
     public CompletionStage<LookupResult> lookup(NfsContext ctx, LookupArgs args) {
-        return run("LOOKUP", () -> lookups.lookup(ctx, args));
+        return fast("LOOKUP", () -> lookups.lookup(ctx, args));
     }
 
     @Override
     public CompletionStage<AccessResult> access(NfsContext ctx, AccessArgs args) {
-        return run("ACCESS", () -> attrs.access(ctx, args));
+        return fast("ACCESS", () -> attrs.access(ctx, args));
     }
 
     @Override
     public CompletionStage<ReadlinkResult> readlink(NfsContext ctx, ReadlinkArgs args) {
-        return run("READLINK", () -> lookups.readlink(ctx, args));
+        return fast("READLINK", () -> lookups.readlink(ctx, args));
     }
 
     /**
-     * READ first runs on the event loop that decoded it: data in the main-data cache (memory or
-     * disk) is answered there without a thread hand-off; anything that would wait (a fetch from
-     * main, a back-end call) throws {@link NonBlocking.WouldBlock} before waiting, and the call
-     * moves to a worker. READ has no side effects that a re-run could repeat (readahead requests
-     * are deduplicated).
+     * READ: data in the main-data cache (memory or disk) is answered on the event loop; a fetch from
+     * main or a shadow read moves it to a worker. A re-run repeats no side effect (readahead
+     * requests are deduplicated).
      */
     @Override
     public CompletionStage<ReadResult> read(NfsContext ctx, ReadArgs args) {
-        metrics.clientCall("READ");
-        try {
-            return CompletableFuture.completedFuture(NonBlocking.attempt(() -> data.read(ctx, args)));
-        } catch (NonBlocking.WouldBlock e) {
-            return CompletableFuture.supplyAsync(() -> {
-                try {
-                    return data.read(ctx, args);
-                } catch (RuntimeException failure) {
-                    throw Errors.map("READ", failure);
-                }
-            }, workers);
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(Errors.map("READ", e));
-        }
+        return fast("READ", () -> data.read(ctx, args));
     }
 
     /**
@@ -130,7 +135,7 @@ public final class ProxyNfs3Service implements Nfs3Service {
         try {
             started = NonBlocking.attempt(() -> data.write(ctx, args));
         } catch (NonBlocking.WouldBlock e) {
-            started = CompletableFuture.supplyAsync(() -> data.write(ctx, args), workers).thenCompose(f -> f);
+            started = onWorker("WRITE", () -> data.write(ctx, args)).toCompletableFuture().thenCompose(f -> f);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(Errors.map("WRITE", e));
         }
@@ -194,27 +199,27 @@ public final class ProxyNfs3Service implements Nfs3Service {
 
     @Override
     public CompletionStage<ReaddirResult> readdir(NfsContext ctx, ReaddirArgs args) {
-        return run("READDIR", () -> dirs.readdir(ctx, args));
+        return fast("READDIR", () -> dirs.readdir(ctx, args));
     }
 
     @Override
     public CompletionStage<ReaddirplusResult> readdirplus(NfsContext ctx, ReaddirplusArgs args) {
-        return run("READDIRPLUS", () -> dirs.readdirplus(ctx, args));
+        return fast("READDIRPLUS", () -> dirs.readdirplus(ctx, args));
     }
 
     @Override
     public CompletionStage<FsstatResult> fsstat(NfsContext ctx, FsstatArgs args) {
-        return run("FSSTAT", () -> fsOps.fsstat(ctx, args));
+        return fast("FSSTAT", () -> fsOps.fsstat(ctx, args));
     }
 
     @Override
     public CompletionStage<FsinfoResult> fsinfo(NfsContext ctx, FsinfoArgs args) {
-        return run("FSINFO", () -> fsOps.fsinfo(ctx, args));
+        return fast("FSINFO", () -> fsOps.fsinfo(ctx, args));
     }
 
     @Override
     public CompletionStage<PathconfResult> pathconf(NfsContext ctx, PathconfArgs args) {
-        return run("PATHCONF", () -> fsOps.pathconf(ctx, args));
+        return fast("PATHCONF", () -> fsOps.pathconf(ctx, args));
     }
 
     @Override
