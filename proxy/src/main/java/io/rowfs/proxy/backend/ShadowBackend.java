@@ -193,35 +193,6 @@ public final class ShadowBackend {
         return r;
     }
 
-    /**
-     * As {@link #write(FileHandle, long, ByteBuf, StableHow)} without waiting (any thread, event
-     * loops included): the future fails with the shadow's status as an {@link NfsException}, or a
-     * {@link BackendException} when the shadow cannot be reached. {@code data} is encoded before
-     * this returns; the caller keeps its reference.
-     */
-    public java.util.concurrent.CompletableFuture<WriteResult> writeAsync(FileHandle fh, long offset, ByteBuf data,
-                                                                           StableHow stable) {
-        int count = data.readableBytes();
-        java.util.concurrent.CompletableFuture<WriteResult> call;
-        try {
-            call = c.nfs.write(c.credentials, new WriteArgs(fh, offset, count, stable, data));
-        } catch (RuntimeException e) {
-            call = java.util.concurrent.CompletableFuture.failedFuture(e);
-        }
-        return call.handle((r, error) -> {
-            if (error != null) {
-                Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
-                        ? error.getCause() : error;
-                throw cause instanceof NfsException n ? n : new BackendException("shadow WRITE: " + cause, cause);
-            }
-            Await.check(r.status(), "shadow WRITE");
-            if (r.count() != count) {
-                throw new NfsException(Nfs3Status.IO, "shadow WRITE wrote " + r.count() + " of " + count + " bytes");
-            }
-            return r;
-        });
-    }
-
     public WriteResult write(FileHandle fh, long offset, byte[] data, StableHow stable) {
         return write(fh, offset, Unpooled.wrappedBuffer(data), stable);
     }

@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import net.openhft.chronicle.map.ChronicleMap;
 
@@ -43,6 +45,12 @@ public final class MainChunkCache implements AutoCloseable {
     private final boolean[] pinned;       // guarded by this; claimed, data being written, not yet published
     private int used;                     // guarded by this; slots [0, used) have been handed out
     private int hand;                     // guarded by this
+    /**
+     * The index in the heap: lookups (several per client READ) never touch Chronicle Map, whose
+     * segment locks spin while a writer holds them. Changed only under {@code this}, together with
+     * {@link #index}, which is what survives a restart.
+     */
+    private final Map<Key, Long> live = new ConcurrentHashMap<>();
     private final AtomicLong hits = new AtomicLong();
     private final AtomicLong misses = new AtomicLong();
     private final AtomicLong evictions = new AtomicLong();
@@ -117,7 +125,7 @@ public final class MainChunkCache implements AutoCloseable {
      */
     public int read(byte[] mainHandle, long chunk, int from, ByteBuffer dst) {
         byte[] key = ChunkKey.of(mainHandle, chunk);
-        Long entry = index.get(key);
+        Long entry = live.get(new Key(key));
         if (entry == null) {
             misses.incrementAndGet();
             return -1;
@@ -148,7 +156,7 @@ public final class MainChunkCache implements AutoCloseable {
 
     /** Whether the chunk is cached (an index lookup only; no data is read). */
     public boolean contains(byte[] mainHandle, long chunk) {
-        return index.containsKey(ChunkKey.of(mainHandle, chunk));
+        return live.containsKey(new Key(ChunkKey.of(mainHandle, chunk)));
     }
 
     /** Stores a chunk read from main ({@code data}'s remaining bytes, at most one chunk). */
@@ -170,7 +178,7 @@ public final class MainChunkCache implements AutoCloseable {
         }
         int length = (int) total;
         byte[] key = ChunkKey.of(mainHandle, chunk);
-        if (index.containsKey(key)) {
+        if (live.containsKey(new Key(key))) {
             return;
         }
         int slot;
@@ -196,7 +204,8 @@ public final class MainChunkCache implements AutoCloseable {
         synchronized (this) { // unpin and publish atomically: no writer may claim the slot in between
             pinned[slot] = false;
             long entry = ((long) slot << 24) | length;
-            if (index.putIfAbsent(key, entry) == null) {
+            if (live.putIfAbsent(new Key(key), entry) == null) {
+                index.put(key, entry);
                 slotKeys[slot] = key;
                 entries[slot] = entry;
                 referenced[slot] = true;
@@ -225,6 +234,7 @@ public final class MainChunkCache implements AutoCloseable {
                 continue;
             }
             if (slotKeys[s] != null) {
+                live.remove(new Key(slotKeys[s]), entries[s]);
                 index.remove(slotKeys[s], entries[s]); // only if the index still names this slot
                 slotKeys[s] = null;
                 evictions.incrementAndGet();
@@ -241,6 +251,7 @@ public final class MainChunkCache implements AutoCloseable {
             int slot = (int) (e.getValue() >>> 24);
             if (slot < slotKeys.length && slotKeys[slot] == null) {
                 slotKeys[slot] = e.getKey();
+                live.put(new Key(e.getKey()), e.getValue());
                 entries[slot] = e.getValue();
                 maxSlot = Math.max(maxSlot, slot);
             } else {
@@ -290,6 +301,27 @@ public final class MainChunkCache implements AutoCloseable {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("writing the main-data cache", e);
+        }
+    }
+
+    /** A chunk key compared by content, its hash computed once. */
+    private static final class Key {
+        private final byte[] bytes;
+        private final int hash;
+
+        Key(byte[] bytes) {
+            this.bytes = bytes;
+            this.hash = Arrays.hashCode(bytes);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && hash == k.hash && Arrays.equals(bytes, k.bytes);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
         }
     }
 

@@ -1,9 +1,11 @@
 package io.rowfs.proxy.cache;
 
 import io.netty.buffer.ByteBuf;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,7 +19,7 @@ import java.util.Map;
  * <p>Ownership: the tier holds one reference per chunk; {@link #slice} hands out retained slices
  * (the caller releases them), eviction and {@link #close} release the tier's own. Thread-safe: all
  * state is guarded by {@code this}, and slices are retained under that lock, so an eviction can
- * never free a buffer between lookup and retain.
+ * never free a buffer between lookup and retain; evicted buffers are released after the lock.
  */
 final class RecentChunks implements AutoCloseable {
     private final long capacityBytes;
@@ -46,23 +48,37 @@ final class RecentChunks implements AutoCloseable {
     }
 
     /** Adds a chunk, taking over the caller's reference to {@code data}; replaces an older copy. */
-    synchronized void put(ChunkRef ref, ByteBuf data, boolean pinned) {
-        if (closed) {
-            data.release();
-            return;
+    void put(ChunkRef ref, ByteBuf data, boolean pinned) {
+        releaseAll(putLocked(ref, data, pinned));
+    }
+
+    /** Releases outside the lock: freeing buffers is the slow part of an eviction. */
+    private static void releaseAll(List<ByteBuf> dropped) {
+        if (dropped != null) {
+            for (ByteBuf b : dropped) {
+                b.release();
+            }
         }
+    }
+
+    private synchronized List<ByteBuf> putLocked(ChunkRef ref, ByteBuf data, boolean pinned) {
+        if (closed) {
+            return List.of(data);
+        }
+        List<ByteBuf> dropped = null;
         Entry e = new Entry(data, pinned);
         Entry old = entries.put(ref, e);
         if (old != null) {
             evictable.remove(ref);
             bytes -= old.data.readableBytes();
-            old.data.release();
+            dropped = new ArrayList<>();
+            dropped.add(old.data);
         }
         if (!pinned) {
             evictable.put(ref, e);
         }
         bytes += data.readableBytes();
-        evict();
+        return evict(dropped);
     }
 
     /**
@@ -85,13 +101,18 @@ final class RecentChunks implements AutoCloseable {
     }
 
     /** The disk cache now holds the chunk (or declined it): it may be evicted. */
-    synchronized void unpin(ChunkRef ref) {
+    void unpin(ChunkRef ref) {
+        releaseAll(unpinLocked(ref));
+    }
+
+    private synchronized List<ByteBuf> unpinLocked(ChunkRef ref) {
         Entry e = entries.get(ref);
         if (e != null && e.pinned) {
             e.pinned = false;
             evictable.put(ref, e);
-            evict();
+            return evict(null);
         }
+        return null;
     }
 
     synchronized long bytes() {
@@ -102,15 +123,18 @@ final class RecentChunks implements AutoCloseable {
         return entries.size();
     }
 
-    private void evict() {
+    /** Evicts down to the bound; returns {@code dropped} plus the evicted buffers, for release after the lock. */
+    private List<ByteBuf> evict(List<ByteBuf> dropped) {
         Iterator<Map.Entry<ChunkRef, Entry>> it = evictable.entrySet().iterator();
         while (bytes > capacityBytes && it.hasNext()) {
             Map.Entry<ChunkRef, Entry> eldest = it.next();
             it.remove();
             entries.remove(eldest.getKey());
             bytes -= eldest.getValue().data.readableBytes();
-            eldest.getValue().data.release();
+            dropped = dropped != null ? dropped : new ArrayList<>();
+            dropped.add(eldest.getValue().data);
         }
+        return dropped;
     }
 
     @Override

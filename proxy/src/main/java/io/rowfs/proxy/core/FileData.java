@@ -10,7 +10,6 @@ import io.rowfs.protocol.nfs3.SetTime;
 import io.rowfs.protocol.nfs3.StableHow;
 import io.rowfs.protocol.nfs3.Verifier;
 import io.rowfs.protocol.nfs3.WriteResult;
-import io.rowfs.proxy.backend.NonBlocking;
 import io.rowfs.proxy.blocks.BlockMapStore;
 import io.rowfs.proxy.blocks.BlockPlanner;
 import io.rowfs.proxy.blocks.Run;
@@ -19,7 +18,6 @@ import io.rowfs.proxy.cache.ByteSourceListener;
 import io.rowfs.proxy.cache.MainDataFetcher;
 import io.rowfs.proxy.meta.ObjectRecord;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.ReentrantLock;
 import org.roaringbitmap.RoaringBitmap;
 
@@ -155,33 +153,6 @@ public final class FileData {
         } finally {
             lock.unlock();
         }
-    }
-
-    /**
-     * WRITE without waiting for the shadow, for a file that lives only in the shadow (nothing on
-     * main: no block bitmap, no partial blocks to complete) and whose size the proxy owns: the
-     * logical size is raised first (under the object lock, durable before the write is even sent,
-     * so an acknowledged write is always inside the size) and the shadow WRITE's future is returned.
-     * Other files take the blocking {@link #write} (on the event loop's fast path: WouldBlock first).
-     * If the shadow WRITE fails after the size was raised, the file keeps the larger size (zeros).
-     */
-    public CompletableFuture<WriteResult> writeAsync(Resolved f, long offset, ByteBuf data, StableHow stable) {
-        ObjectRecord rec = f.record();
-        if (!rec.inShadow() || rec.onMain() || !rec.has(ObjectRecord.FLAG_SIZE_OWNED)) {
-            NonBlocking.check();
-            return CompletableFuture.completedFuture(write(f, offset, data, stable));
-        }
-        ReentrantLock lock = ns.lockOf(f.id());
-        NonBlocking.lock(lock);
-        try {
-            raiseLogicalSize(ns.reload(f.id()), offset + data.readableBytes());
-        } finally {
-            lock.unlock();
-        }
-        return ns.shadow().writeAsync(f.shadowHandle(), offset, data, stable).thenApply(w -> {
-            verifier.observeShadow(w.verifier());
-            return w;
-        });
     }
 
     /** Raises the logical size to {@code end} if it is smaller (read fresh: caller holds the object lock). */

@@ -1,7 +1,6 @@
 package io.rowfs.proxy.ops;
 
 import io.netty.buffer.ByteBuf;
-import java.util.concurrent.CompletableFuture;
 import io.rowfs.protocol.nfs3.CommitArgs;
 import io.rowfs.protocol.nfs3.CommitResult;
 import io.rowfs.protocol.nfs3.FileType;
@@ -46,11 +45,7 @@ public final class DataOps {
         }
     }
 
-    /**
-     * WRITE: checks on the calling thread, then the shadow WRITE; the result completes when the
-     * shadow answers (without a thread waiting for it when the file lives only in the shadow).
-     */
-    public CompletableFuture<WriteResult> write(NfsContext ctx, WriteArgs args) {
+    public WriteResult write(NfsContext ctx, WriteArgs args) {
         Resolved r = fs.ns().resolve(args.file());
         requireFile(r);
         Fattr3 before = fs.attrs().of(r);
@@ -68,14 +63,13 @@ public final class DataOps {
             throw new NfsException(Nfs3Status.INVAL, "write of " + count + " bytes, wtmax is " + fs.limits().wtmax())
                     .withWcc(fs.attrs().wcc(pre, r.id()));
         }
-        return fs.data().writeAsync(r, args.offset(), args.data(), args.stable()).thenApply(shadow -> {
-            // post-op attributes from the shadow's own reply (no extra GETATTR), with the logical size
-            PostOpAttr after = shadow.wcc().after();
-            WccData wcc = after.isPresent()
-                    ? new WccData(PreOpAttr.of(pre), PostOpAttr.of(fs.attrs().virtualize(fs.ns().reload(r.id()), after.attributes())))
-                    : fs.attrs().wcc(pre, r.id());
-            return WriteResult.ok(wcc, count, shadow.committed(), fs.data().verifier().current());
-        });
+        WriteResult shadow = fs.data().write(r, args.offset(), args.data(), args.stable());
+        // post-op attributes from the shadow's own reply (no extra GETATTR), with the logical size
+        PostOpAttr after = shadow.wcc().after();
+        WccData wcc = after.isPresent()
+                ? new WccData(PreOpAttr.of(pre), PostOpAttr.of(fs.attrs().virtualize(fs.ns().reload(r.id()), after.attributes())))
+                : fs.attrs().wcc(pre, r.id());
+        return WriteResult.ok(wcc, count, shadow.committed(), fs.data().verifier().current());
     }
 
     public CommitResult commit(NfsContext ctx, CommitArgs args) {

@@ -92,7 +92,7 @@ public final class ProxyServer implements AutoCloseable {
             putRoot(objects, main, shadow);
 
             workers = Executors.newFixedThreadPool(config.workers, named("rowfs-proxy-worker"));
-            disk = Executors.newFixedThreadPool(2, named("rowfs-proxy-disk"));
+            disk = Executors.newFixedThreadPool(1, named("rowfs-proxy-disk")); // cache writes only: one is enough, two contend
             MainDataFetcher fetcher = keep(new MainDataFetcher(main.dataSource(), cache, disk, config.readahead,
                     config.memoryCacheBytes, metrics.dataBytes()));
             Namespace ns = new Namespace(objects, names, main, shadow, codec);
