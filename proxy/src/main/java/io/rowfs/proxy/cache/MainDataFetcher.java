@@ -96,7 +96,6 @@ public final class MainDataFetcher implements AutoCloseable {
         }
         long first = offset / chunkSize;
         long last = (end - 1) / chunkSize;
-        ReadaheadWindow.Range ahead = readahead.onRead(mainHandle, first, last, (mainSize - 1) / chunkSize);
         int n = (int) (last - first + 1);
         ByteBuf[] parts = new ByteBuf[n];
         try {
@@ -115,6 +114,11 @@ public final class MainDataFetcher implements AutoCloseable {
                     }
                 }
             }
+            boolean caughtUp = missing != null;
+            for (CompletableFuture<Void> w : waits) {
+                caughtUp |= w != null;
+            }
+            ReadaheadWindow.Range ahead = readahead.onRead(mainHandle, first, last, (mainSize - 1) / chunkSize, caughtUp);
             if (missing != null) {
                 Map<Long, CompletableFuture<Void>> started = fetch(mainHandle, mainSize, missing);
                 for (long c : missing) {

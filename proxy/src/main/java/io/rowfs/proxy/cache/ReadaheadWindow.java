@@ -8,9 +8,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * Decides how far ahead of a reader to fetch, per main file. A read that starts the file or
  * continues the previous one (within a window's slack, so that a client's parallel READs arriving
  * out of order still count) is sequential: the window starts at {@code initial} chunks and doubles
- * with each sequential read up to {@code max}; any other read resets it. Over a link of round trip
- * RTT, throughput is about window / RTT, so the window must grow large (tens of MiB) for a WAN, yet
- * stay small for a reader that only samples a file.
+ * whenever a sequential read <em>caught up</em> with readahead (found a chunk still on its way or
+ * not requested), up to {@code max}; any other read resets it. Over a link of round trip RTT,
+ * throughput is about window / RTT, so on a WAN the reader keeps catching up until the window
+ * covers the RTT (tens of MiB), while on a LAN, where fetches arrive before the reader asks, it
+ * stays small: fewer READs outstanding at main, less work there per MiB.
  *
  * <p>Each call returns the chunks not yet requested for this stream: a stream remembers how far it
  * has already asked, so steady sequential reading asks for a few new chunks per read, not the whole
@@ -41,11 +43,17 @@ final class ReadaheadWindow {
         }
     }
 
+    /** As {@link #onRead(byte[], long, long, long, boolean)} for a read that caught up with readahead. */
+    Range onRead(byte[] handle, long first, long last, long lastChunk) {
+        return onRead(handle, first, last, lastChunk, true);
+    }
+
     /**
      * Notes a read of chunks {@code [first, last]} of a file whose final chunk is {@code lastChunk}
-     * and answers which further chunks to fetch now (possibly none).
+     * and answers which further chunks to fetch now (possibly none). {@code caughtUp}: some chunk
+     * of this read was not there yet (the window is too small for the link).
      */
-    Range onRead(byte[] handle, long first, long last, long lastChunk) {
+    Range onRead(byte[] handle, long first, long last, long lastChunk, boolean caughtUp) {
         if (max == 0) {
             return Range.NONE;
         }
@@ -68,7 +76,7 @@ final class ReadaheadWindow {
                 return Range.NONE;
             }
             s.lastRead = Math.max(s.lastRead, last);
-            s.window = s.window == 0 ? initial : Math.min(max, s.window * 2);
+            s.window = s.window == 0 ? initial : caughtUp ? Math.min(max, s.window * 2) : s.window;
             long to = Math.min(lastChunk, s.lastRead + s.window);
             long from = Math.max(s.lastRead + 1, s.requestedTo + 1);
             s.requestedTo = Math.max(s.requestedTo, to);

@@ -21,6 +21,18 @@ class ReadaheadWindowTest {
     }
 
     @Test
+    void theWindowGrowsOnlyWhileTheReaderCatchesUp() {
+        ReadaheadWindow w = new ReadaheadWindow(4, 64);
+        assertEquals(new ReadaheadWindow.Range(1, 4), w.onRead(h, 0, 0, 1000, true));
+        assertEquals(new ReadaheadWindow.Range(5, 5), w.onRead(h, 1, 1, 1000, false), "served from readahead: window stays 4");
+        assertEquals(4, w.window(h));
+        assertEquals(new ReadaheadWindow.Range(6, 10), w.onRead(h, 2, 2, 1000, true), "caught up: window 8");
+        assertEquals(8, w.window(h));
+        w.onRead(h, 3, 3, 1000, false);
+        assertEquals(8, w.window(h));
+    }
+
+    @Test
     void aReadInTheMiddleIsNotSequentialUntilContinued() {
         ReadaheadWindow w = new ReadaheadWindow(4, 64);
         assertTrue(w.onRead(h, 100, 103, 1000).isEmpty());
