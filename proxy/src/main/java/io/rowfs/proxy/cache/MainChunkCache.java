@@ -154,6 +154,60 @@ public final class MainChunkCache implements AutoCloseable {
         return length;
     }
 
+    /**
+     * Fills {@code dst} with the bytes from {@code from} in chunk {@code firstChunk} on, across
+     * consecutive chunks, with one read, when all of them are cached in consecutive slots (as a
+     * file read in order is stored) and full but perhaps the last. Nothing is read otherwise.
+     *
+     * @return whether {@code dst} was filled
+     */
+    public boolean readSpan(byte[] mainHandle, long firstChunk, int from, ByteBuffer dst) {
+        int length = dst.remaining();
+        int n = (int) (((long) from + length + chunkSize - 1) / chunkSize);
+        byte[][] keys = new byte[n][];
+        int firstSlot = -1;
+        for (int i = 0; i < n; i++) {
+            keys[i] = ChunkKey.of(mainHandle, firstChunk + i);
+            Long entry = live.get(new Key(keys[i]));
+            if (entry == null) {
+                return false;
+            }
+            int slot = (int) (entry >>> 24);
+            int chunkLength = (int) (entry & 0xFFFFFF);
+            int needed = i < n - 1 ? chunkSize : from + length - (n - 1) * chunkSize;
+            if (i == 0) {
+                firstSlot = slot;
+            }
+            if (slot != firstSlot + i || chunkLength < needed) {
+                return false;
+            }
+        }
+        long[] gens = new long[n];
+        synchronized (this) {
+            for (int i = 0; i < n; i++) {
+                int slot = firstSlot + i;
+                if (slot >= slotKeys.length || !Arrays.equals(slotKeys[slot], keys[i])) {
+                    return false;
+                }
+                referenced[slot] = true;
+                gens[i] = generation[slot];
+            }
+        }
+        ByteBuffer target = dst.slice();
+        readFully(target, (long) firstSlot * chunkSize + from);
+        synchronized (this) {
+            for (int i = 0; i < n; i++) {
+                if (generation[firstSlot + i] != gens[i]) {
+                    misses.incrementAndGet();
+                    return false;
+                }
+            }
+        }
+        dst.position(dst.position() + length);
+        hits.addAndGet(n);
+        return true;
+    }
+
     /** Whether the chunk is cached (an index lookup only; no data is read). */
     public boolean contains(byte[] mainHandle, long chunk) {
         return live.containsKey(new Key(ChunkKey.of(mainHandle, chunk)));

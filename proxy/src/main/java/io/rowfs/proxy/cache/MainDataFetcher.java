@@ -97,6 +97,19 @@ public final class MainDataFetcher implements AutoCloseable {
         long first = offset / chunkSize;
         long last = (end - 1) / chunkSize;
         int n = (int) (last - first + 1);
+        if (n > 1) {
+            ByteBuf span = diskSpan(mainHandle, first, last, offset, end);
+            if (span != null) {
+                try {
+                    prefetch(mainHandle, mainSize, readahead.onRead(mainHandle, first, last, (mainSize - 1) / chunkSize, false));
+                } catch (RuntimeException | Error e) {
+                    span.release();
+                    throw e;
+                }
+                bytes.supplied(ByteSourceListener.ByteSource.CACHE, end - offset);
+                return span;
+            }
+        }
         ByteBuf[] parts = new ByteBuf[n];
         try {
             List<Long> missing = null;
@@ -161,6 +174,34 @@ public final class MainDataFetcher implements AutoCloseable {
     private ByteBuf local(ChunkRef ref, int from, int length) {
         ByteBuf b = recent.slice(ref, from, length);
         return b != null ? b : fromDisk(ref, from, length);
+    }
+
+    /**
+     * The whole range from the disk cache in one read, when no chunk of it is on its way or in
+     * memory and the disk cache holds them in consecutive slots (a warm sequential read); else null.
+     */
+    private ByteBuf diskSpan(byte[] mainHandle, long first, long last, long offset, long end) {
+        for (long c = first; c <= last; c++) {
+            ChunkRef ref = new ChunkRef(mainHandle, c);
+            if (inFlight.containsKey(ref) || recent.contains(ref)) {
+                return null;
+            }
+        }
+        int length = (int) (end - offset);
+        ByteBuf b = ALLOC.directBuffer(length, length);
+        boolean ok = false;
+        try {
+            if (cache.readSpan(mainHandle, first, from(first, offset), b.nioBuffer(0, length))) {
+                b.writerIndex(length);
+                ok = true;
+                return b;
+            }
+            return null;
+        } finally {
+            if (!ok) {
+                b.release();
+            }
+        }
     }
 
     /** A pooled direct buffer filled by the disk cache (page cache to buffer, no other copy), or null. */
