@@ -4,14 +4,15 @@
  * <p>How the parts fit:
  * <ul>
  *   <li>{@code server}: {@code ProxyServer} (state directory, back ends, NFSv3 + MOUNT v3 + portmap
- *       front end), {@code ProxyNfs3Service} (every call to a worker thread; duplicate-request cache
- *       for non-idempotent procedures), {@code Errors} (the one failure-to-status mapping),
+ *       front end), {@code ProxyNfs3Service} (threading, below; duplicate-request cache for
+ *       non-idempotent procedures), {@code Errors} (the one failure-to-status mapping),
  *       {@code ProxyCommand} ({@code rowfs proxy}).
  *   <li>{@code ops}: one class per procedure group, protocol logic only.
  *   <li>{@code core}: {@code Namespace} (handle to object, merged LOOKUP and listing, copy-up),
  *       {@code Attributes} (virtual attributes), {@code FileData} (block-redirected data).
  *   <li>{@code backend}: {@code MainBackend} (read procedures only, by construction) and
- *       {@code ShadowBackend}, both mounted with MOUNT v3.
+ *       {@code ShadowBackend} (with {@code ShadowAttributes}, the last attributes the shadow
+ *       reported per object), both mounted with MOUNT v3; {@code NonBlocking} (the fast path's guard).
  *   <li>{@code meta}: the durable object table and name index; {@code blocks}: bitmaps and planner;
  *       {@code cache}: the main-data chunk cache and fetcher; {@code handle}: the 32-byte MAC'd handles.
  * </ul>
@@ -24,6 +25,14 @@
  *
  * <p>Locking: the namespace lock (one, reentrant) guards name changes and directory copy-up; a
  * striped per-object lock guards a file's copy-up, writes and truncates. Order: object lock, then
- * namespace lock. Blocking work (Chronicle Map, cache, back-end calls) runs on worker threads only.
+ * namespace lock.
+ *
+ * <p>Threading: a read-only procedure first runs on the event loop that decoded it, and is answered
+ * there when everything it needs is local (object table, name index, main's cached listings and
+ * attributes, the shadow's last reported attributes); a back-end call or a contended lock throws
+ * {@code NonBlocking.WouldBlock} before anything is sent, and the procedure re-runs on a worker.
+ * Other procedures run on workers. A worker calls the back ends over its own blocking connection
+ * ({@code ThreadConnections}: no event-loop hand-off per call); main-data fetches and readahead use
+ * the pipelined asynchronous client.
  */
 package io.rowfs.proxy;

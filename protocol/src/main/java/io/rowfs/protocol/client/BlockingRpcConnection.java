@@ -40,18 +40,40 @@ final class BlockingRpcConnection implements AutoCloseable {
         this.maxRecord = maxRecord;
     }
 
-    static BlockingRpcConnection open(InetSocketAddress server, int maxRecord) throws IOException {
-        SocketChannel ch = SocketChannel.open();
-        try {
-            ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            ch.setOption(StandardSocketOptions.SO_RCVBUF, 4 << 20);
-            ch.setOption(StandardSocketOptions.SO_SNDBUF, 4 << 20);
-            ch.connect(server);
-        } catch (IOException | RuntimeException e) {
-            ch.close();
-            throw e;
+    /**
+     * Connects to {@code server}; with {@code privilegedPort}, from a source port below 1024 (walking
+     * down from {@link Connector#PRIVILEGED_HIGH} past ports in use, as bindresvport does), which
+     * servers exporting with "secure" (knfsd's default) require.
+     */
+    static BlockingRpcConnection open(InetSocketAddress server, int maxRecord, boolean privilegedPort)
+            throws IOException {
+        int port = privilegedPort ? Connector.PRIVILEGED_HIGH : 0;
+        while (true) {
+            SocketChannel ch = SocketChannel.open();
+            try {
+                ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                ch.setOption(StandardSocketOptions.SO_RCVBUF, 4 << 20);
+                ch.setOption(StandardSocketOptions.SO_SNDBUF, 4 << 20);
+                if (port > 0) {
+                    ch.bind(new InetSocketAddress(port));
+                }
+                ch.connect(server);
+                return new BlockingRpcConnection(ch, maxRecord);
+            } catch (java.net.BindException e) {
+                ch.close();
+                if (port == 0 || port <= Connector.PRIVILEGED_LOW || String.valueOf(e.getMessage()).contains("ermission")) {
+                    throw e;
+                }
+                port--;
+            } catch (IOException | RuntimeException e) {
+                ch.close();
+                if (port > Connector.PRIVILEGED_LOW && String.valueOf(e.getMessage()).contains("ssign requested address")) {
+                    port--; // that source port is still bound to this server in TIME_WAIT
+                    continue;
+                }
+                throw e;
+            }
         }
-        return new BlockingRpcConnection(ch, maxRecord);
     }
 
     /** Sends one call and returns its reply, which the caller must close. */

@@ -30,6 +30,7 @@ public final class ThreadConnections implements RpcCaller, AutoCloseable {
     private final InetSocketAddress server;
     private final Duration timeout;
     private final int maxRecord;
+    private final boolean privilegedPort;
     private final AtomicInteger nextXid = new AtomicInteger(new SecureRandom().nextInt());
     private final ThreadLocal<BlockingRpcConnection> mine = new ThreadLocal<>();
     private final Set<BlockingRpcConnection> open = ConcurrentHashMap.newKeySet();
@@ -38,6 +39,12 @@ public final class ThreadConnections implements RpcCaller, AutoCloseable {
     private volatile boolean closed;
 
     public ThreadConnections(InetSocketAddress server, Duration timeout, int maxRecord) {
+        this(server, timeout, maxRecord, false);
+    }
+
+    /** As above; with {@code privilegedPort} each connection comes from a source port below 1024. */
+    public ThreadConnections(InetSocketAddress server, Duration timeout, int maxRecord, boolean privilegedPort) {
+        this.privilegedPort = privilegedPort;
         this.server = server;
         this.timeout = timeout;
         this.maxRecord = maxRecord;
@@ -86,7 +93,7 @@ public final class ThreadConnections implements RpcCaller, AutoCloseable {
             return c;
         }
         try {
-            c = BlockingRpcConnection.open(server, maxRecord);
+            c = BlockingRpcConnection.open(server, maxRecord, privilegedPort);
         } catch (IOException e) {
             throw new ConnectionLostException(what + ": cannot connect to " + server, e);
         }

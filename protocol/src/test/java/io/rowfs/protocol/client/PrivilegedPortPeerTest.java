@@ -56,4 +56,36 @@ class PrivilegedPortPeerTest {
             }
         }
     }
+
+    @Test
+    void perThreadConnectionsFromPrivilegedPorts() throws Exception {
+        if (!"root".equals(System.getProperty("user.name"))) {
+            fail("PrivilegedPortPeerTest needs root (binding ports below 1024): run it as root, as CI does");
+        }
+        try (RpcServer server = RpcServer.builder().program(new TestProgram()).build().start();
+             ThreadConnections calls = new ThreadConnections(server.localAddress(), java.time.Duration.ofSeconds(10),
+                     1 << 20, true)) {
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+            try {
+                List<java.util.concurrent.Future<Integer>> ports = new ArrayList<>();
+                java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(3);
+                for (int i = 0; i < 3; i++) {
+                    ports.add(pool.submit(() -> {
+                        together.await(); // three threads, three connections at once
+                        return calls.call(TestProgram.PROGRAM, 1, TestProgram.PEER_PORT, AuthNone.INSTANCE,
+                                XdrWriter.VOID, in -> in.readInt()).get();
+                    }));
+                }
+                java.util.Set<Integer> seen = new java.util.HashSet<>();
+                for (var f : ports) {
+                    int p = f.get(10, TimeUnit.SECONDS);
+                    assertTrue(p >= Connector.PRIVILEGED_LOW && p <= Connector.PRIVILEGED_HIGH, "source port " + p);
+                    seen.add(p);
+                }
+                assertEquals(3, seen.size(), seen.toString());
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
 }

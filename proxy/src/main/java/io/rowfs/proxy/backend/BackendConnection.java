@@ -48,16 +48,27 @@ public final class BackendConnection implements AutoCloseable {
     /** As above, telling {@code listener} of every NFS call made on the connection. */
     public static BackendConnection mount(BackendSpec spec, Credentials credentials, Duration timeout,
                                           Nfs3CallListener listener) {
+        return mount(spec, credentials, timeout, listener, false);
+    }
+
+    /**
+     * As above; with {@code privilegedPorts} every connection (MOUNT and NFS) comes from a source
+     * port below 1024, as servers exporting with "secure" (knfsd's default) require.
+     */
+    public static BackendConnection mount(BackendSpec spec, Credentials credentials, Duration timeout,
+                                          Nfs3CallListener listener, boolean privilegedPorts) {
         MountResult mounted;
-        try (RpcClient mountRpc = RpcClient.builder(spec.mountAddress()).timeout(timeout).build()) {
+        try (RpcClient mountRpc = RpcClient.builder(spec.mountAddress()).timeout(timeout)
+                .privilegedSourcePort(privilegedPorts).build()) {
             mounted = Await.get(() -> new MountClient(mountRpc, credentials).mount(spec.exportPath()), timeout,
                     "MOUNT " + spec);
         }
         if (!mounted.isOk()) {
             throw new BackendException("MOUNT " + spec + " refused: " + mounted.status(), null);
         }
-        RpcClient rpc = RpcClient.builder(spec.nfsAddress()).timeout(timeout).build();
-        ThreadConnections perThread = new ThreadConnections(spec.nfsAddress(), timeout, RpcServer.DEFAULT_MAX_RECORD);
+        RpcClient rpc = RpcClient.builder(spec.nfsAddress()).timeout(timeout).privilegedSourcePort(privilegedPorts).build();
+        ThreadConnections perThread = new ThreadConnections(spec.nfsAddress(), timeout, RpcServer.DEFAULT_MAX_RECORD,
+                privilegedPorts);
         return new BackendConnection(spec, rpc, perThread, FileHandle.of(mounted.handle()), credentials, timeout,
                 listener);
     }

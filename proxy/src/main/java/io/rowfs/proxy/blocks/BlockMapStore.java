@@ -55,11 +55,9 @@ public final class BlockMapStore implements AutoCloseable {
 
     public static BlockMapStore open(Path stateDir, long maxFiles) throws IOException {
         Files.createDirectories(stateDir);
-        var builder = ChronicleMap.of(Long.class, byte[].class)
+        var builder = ChronicleFiles.sizedFor(ChronicleMap.of(Long.class, byte[].class)
                 .name("rowfs-blocks")
-                .entries(maxFiles)
-                .averageValueSize(64)
-                .maxBloatFactor(4.0);
+                .averageValueSize(64), maxFiles);
         ChronicleMap<Long, byte[]> map = ChronicleFiles.open(stateDir, MAP_NAME, builder);
         Path spill = Files.createDirectories(stateDir.resolve(SPILL_DIR));
         return new BlockMapStore(map, stateDir, spill);

@@ -8,6 +8,7 @@ import io.rowfs.protocol.nfs3.Filename;
 import io.rowfs.protocol.nfs3.LookupResult;
 import io.rowfs.protocol.nfs3.Nfs3Status;
 import io.rowfs.protocol.nfs3.NfsException;
+import io.rowfs.protocol.nfs3.NfsPath;
 import io.rowfs.protocol.nfs3.NfsTime3;
 import io.rowfs.protocol.nfs3.ReaddirplusResult;
 import io.rowfs.protocol.nfs3.Sattr3;
@@ -21,6 +22,7 @@ import io.rowfs.proxy.handle.BadHandleException;
 import io.rowfs.proxy.handle.VirtualHandle;
 import io.rowfs.proxy.handle.VirtualHandleCodec;
 import io.rowfs.proxy.meta.NameEntry;
+import io.rowfs.proxy.meta.IntentLog;
 import io.rowfs.proxy.meta.NameIndex;
 import io.rowfs.proxy.meta.ObjectRecord;
 import io.rowfs.proxy.meta.ObjectTable;
@@ -49,21 +51,31 @@ public final class Namespace {
     private static final Filename DOTDOT = Filename.of("..");
     private static final int LISTINGS_CACHED = 256;
     private static final long MAIN_ENTRIES_CACHED = 1_000_000;
+    private static final int LINK_TARGETS_CACHED = 100_000;
     /**
      * A LOOKUP in a main directory up to this size (main's directory size attribute, bytes) fetches
      * the whole listing once instead, which then answers every LOOKUP there (a boot stats whole
      * directories); larger directories are looked up name by name.
      */
-    private static final long LISTING_FOR_LOOKUP_MAX_BYTES = 64 * 1024;
+    private static final long LISTING_FOR_LOOKUP_MAX_BYTES = 512 * 1024;
+    private static final int MAIN_MISSES_CACHED = 100_000;
 
     private final ObjectTable objects;
     private final NameIndex names;
+    private final IntentLog intents;
     private final MainBackend main;
     private final ShadowBackend shadow;
     private final VirtualHandleCodec codec;
     private final ReentrantLock lock = new ReentrantLock();
     private final StripedLocks objectLocks = new StripedLocks(256);
     private final Map<Long, Fattr3> mainAttrs = new ConcurrentHashMap<>();
+    /**
+     * Names main does not have, in directories too large to list (a dynamic loader probes many
+     * absent paths); main is read-only, so an absence is permanent.
+     */
+    private final java.util.Set<DirName> mainMisses = ConcurrentHashMap.newKeySet();
+    /** Symbolic link targets by object id: a link's target never changes and ids are never reused. */
+    private final Map<Long, NfsPath> linkTargets = new ConcurrentHashMap<>();
     private final MainListings mainListings = new MainListings(MAIN_ENTRIES_CACHED);
     /** Merged listings by directory id, most recently used last; guarded by {@link #lock}. */
     private final Map<Long, List<Child>> listings = new java.util.LinkedHashMap<>(64, 0.75f, true) {
@@ -73,8 +85,9 @@ public final class Namespace {
         }
     };
 
-    public Namespace(ObjectTable objects, NameIndex names, MainBackend main, ShadowBackend shadow,
+    public Namespace(ObjectTable objects, NameIndex names, IntentLog intents, MainBackend main, ShadowBackend shadow,
                      VirtualHandleCodec codec) {
+        this.intents = intents;
         this.objects = objects;
         this.names = names;
         this.main = main;
@@ -106,6 +119,11 @@ public final class Namespace {
 
     public NameIndex names() {
         return names;
+    }
+
+    /** Where multi-step changes record themselves before their first step (see {@link IntentRecovery}). */
+    public IntentLog intents() {
+        return intents;
     }
 
     // ---- handles ----
@@ -177,8 +195,15 @@ public final class Namespace {
                 return Optional.of(adoptMainChild(dir.id(), name, e.handle(), e.attributes()));
             }
         }
+        if (mainMisses.contains(new DirName(dir.id(), name))) {
+            return Optional.empty();
+        }
         LookupResult found = main.lookup(dir.mainHandle(), name);
         if (found.status() == Nfs3Status.NOENT) {
+            if (mainMisses.size() >= MAIN_MISSES_CACHED) {
+                mainMisses.clear();
+            }
+            mainMisses.add(new DirName(dir.id(), name));
             return Optional.empty();
         }
         if (!found.status().isOk()) {
@@ -312,6 +337,19 @@ public final class Namespace {
         return a;
     }
 
+    /** The target of a symbolic link (from main or the shadow once, then remembered). */
+    public NfsPath linkTarget(Resolved r) {
+        NfsPath target = linkTargets.get(r.id());
+        if (target == null) {
+            target = r.record().inShadow() ? shadow.readlink(r.shadowHandle()) : main.readlink(r.mainHandle());
+            if (linkTargets.size() >= LINK_TARGETS_CACHED) {
+                linkTargets.clear();
+            }
+            linkTargets.put(r.id(), target);
+        }
+        return target;
+    }
+
     /** Main's size of the file, or 0 for a file without a main copy. */
     public long mainSize(Resolved r) {
         return r.record().onMain() ? mainAttributes(r).size() : 0;
@@ -332,9 +370,34 @@ public final class Namespace {
         changed(parentId);
     }
 
-    public void whiteout(long parentId, Filename name) {
-        names.put(parentId, name, NameEntry.WHITEOUT);
-        changed(parentId);
+    /**
+     * Takes {@code name} out of the merged directory: where main has an entry of that name it is
+     * whited out (so it stays hidden), otherwise the binding simply goes (no whiteout piles up for
+     * names that only ever lived in the shadow). Caller holds the lock.
+     */
+    public void unbind(Resolved dir, Filename name) {
+        if (dir.record().onMain() && mainHas(dir, name)) {
+            names.put(dir.id(), name, NameEntry.WHITEOUT);
+        } else {
+            names.remove(dir.id(), name);
+        }
+        changed(dir.id());
+    }
+
+    private boolean mainHas(Resolved dir, Filename name) {
+        Optional<MainEntry> listed = mainListings.find(dir.id(), name);
+        if (listed == null && wantsListing(dir)) {
+            mainListing(dir);
+            listed = mainListings.find(dir.id(), name);
+        }
+        if (listed != null) {
+            return listed.isPresent();
+        }
+        LookupResult found = main.lookup(dir.mainHandle(), name);
+        if (found.status() != Nfs3Status.NOENT && !found.status().isOk()) {
+            throw new NfsException(found.status(), "main LOOKUP: " + found.status());
+        }
+        return found.status().isOk();
     }
 
     /** Drops the cached listing of a directory whose names changed. */
@@ -398,7 +461,7 @@ public final class Namespace {
                 FileHandle fh = switch (r.type()) {
                     case REG -> createInShadow(parent, name, () -> shadow.create(parent, name, attrs).object(), false);
                     case LNK -> {
-                        var target = main.readlink(r.mainHandle());
+                        var target = linkTarget(r);
                         yield createInShadow(parent, name, () -> shadow.symlink(parent, name, attrs, target).object(), false);
                     }
                     default -> createInShadow(parent, name,
@@ -480,6 +543,9 @@ public final class Namespace {
         if (!r.isDir()) {
             throw new NfsException(Nfs3Status.NOTDIR, "object " + r.id() + " is not a directory");
         }
+    }
+
+    private record DirName(long dirId, Filename name) {
     }
 
     /** A named entry of a merged directory. */

@@ -15,6 +15,9 @@ import net.openhft.chronicle.map.ChronicleMapBuilder;
  * while the map is open and written back by {@link #closeCleanly}.
  */
 public final class ChronicleFiles {
+    private static final long GROWTH = 8;
+    private static final long MIN_INITIAL_ENTRIES = 4096;
+
     private ChronicleFiles() {
     }
 
@@ -29,6 +32,16 @@ public final class ChronicleFiles {
                 : builder.createPersistedTo(file.toFile());
         Files.deleteIfExists(marker);
         return map;
+    }
+
+    /**
+     * Sizes a map for up to {@code maxEntries}: Chronicle writes out the whole table it is sized for
+     * when it creates the file (hundreds of MB and seconds for a million entries, all of it resident),
+     * so the table starts at an eighth of the maximum and grows by extra tiers, on demand, up to it.
+     */
+    public static <K, V> ChronicleMapBuilder<K, V> sizedFor(ChronicleMapBuilder<K, V> builder, long maxEntries) {
+        long initial = Math.max(MIN_INITIAL_ENTRIES, maxEntries / GROWTH);
+        return builder.entries(initial).maxBloatFactor(Math.max(1.0, (double) maxEntries / initial));
     }
 
     /** Closes {@code map} and marks it clean, so the next open needs no recovery. */

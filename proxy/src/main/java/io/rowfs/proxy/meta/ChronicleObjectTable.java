@@ -40,10 +40,9 @@ public final class ChronicleObjectTable implements ObjectTable {
      */
     public static ChronicleObjectTable open(Path stateDir, long maxEntries) throws IOException {
         Files.createDirectories(stateDir);
-        var builder = ChronicleMap.of(Long.class, byte[].class)
+        var builder = ChronicleFiles.sizedFor(ChronicleMap.of(Long.class, byte[].class)
                 .name("rowfs-objects")
-                .entries(maxEntries)
-                .averageValueSize(140);
+                .averageValueSize(140), maxEntries);
         ChronicleMap<Long, byte[]> map = ChronicleFiles.open(stateDir, MAP_NAME, builder);
         byte[] mark = map.get(NEXT_ID_KEY);
         long start = mark == null ? ROOT_ID + 1 : java.nio.ByteBuffer.wrap(mark).getLong();

@@ -49,11 +49,10 @@ public final class NameIndex implements AutoCloseable {
 
     public static NameIndex open(Path stateDir, long maxEntries) throws IOException {
         Files.createDirectories(stateDir);
-        var builder = ChronicleMap.of(byte[].class, byte[].class)
+        var builder = ChronicleFiles.sizedFor(ChronicleMap.of(byte[].class, byte[].class)
                 .name("rowfs-names")
-                .entries(maxEntries)
                 .averageKeySize(8 + 24)
-                .averageValueSize(9);
+                .averageValueSize(9), maxEntries);
         ChronicleMap<byte[], byte[]> map = ChronicleFiles.open(stateDir, MAP_NAME, builder);
         NameIndex index = new NameIndex(map, stateDir);
         map.forEach((k, v) -> index.remember(parentOf(k), nameOf(k), decodeValue(v)));

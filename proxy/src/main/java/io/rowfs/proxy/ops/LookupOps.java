@@ -30,8 +30,6 @@ public final class LookupOps {
         if (r.type() != FileType.LNK) {
             throw new NfsException(Nfs3Status.INVAL, "not a symbolic link").withAttributes(fs.attrs().post(r));
         }
-        var target = r.record().inShadow() ? fs.ns().shadow().readlink(r.shadowHandle())
-                : fs.ns().main().readlink(r.mainHandle());
-        return ReadlinkResult.ok(fs.attrs().post(r), target);
+        return ReadlinkResult.ok(fs.attrs().post(r), fs.ns().linkTarget(r));
     }
 }

@@ -11,7 +11,9 @@ import io.rowfs.protocol.nfs3.RemoveResult;
 import io.rowfs.protocol.nfs3.RmdirArgs;
 import io.rowfs.protocol.nfs3.RmdirResult;
 import io.rowfs.protocol.nfs3.WccAttr;
+import io.rowfs.proxy.core.CrashPoint;
 import io.rowfs.proxy.core.Resolved;
+import io.rowfs.proxy.meta.Intent;
 
 /**
  * REMOVE and RMDIR: a shadow copy is removed from the shadow; the name becomes a whiteout either
@@ -79,6 +81,15 @@ public final class RemoveOps {
 
     /** Unbinds {@code name} (caller holds the namespace lock); shared with RENAME over an existing target. */
     static void unlink(ProxyFs fs, Resolved dir, Filename name, Resolved child) {
+        long intent = fs.ns().intents().begin(Intent.remove(child.id(), dir.id(), name.bytes()));
+        try {
+            unlinkSteps(fs, dir, name, child);
+        } finally {
+            fs.ns().intents().done(intent);
+        }
+    }
+
+    private static void unlinkSteps(ProxyFs fs, Resolved dir, Filename name, Resolved child) {
         boolean keep = false;
         if (child.record().inShadow()) {
             FileHandle dirFh = fs.ns().ensureShadowDir(dir);
@@ -87,13 +98,14 @@ public final class RemoveOps {
             } else {
                 boolean linkedElsewhere = child.type() == FileType.REG && fs.ns().shadow().getattr(child.shadowHandle()).nlink() > 1;
                 fs.ns().shadow().remove(dirFh, name);
+                CrashPoint.reach("remove-after-shadow");
                 fs.ns().shadow().forget(child.shadowHandle());
                 keep = linkedElsewhere && stillLinked(fs, child);
             }
         } else {
             fs.ns().touch(dir);
         }
-        fs.ns().whiteout(dir.id(), name);
+        fs.ns().unbind(dir, name);
         if (!keep) {
             fs.ns().objects().remove(child.id());
             fs.data().forget(child.id());

@@ -10,7 +10,9 @@ import io.rowfs.protocol.nfs3.NfsException;
 import io.rowfs.protocol.nfs3.RenameArgs;
 import io.rowfs.protocol.nfs3.RenameResult;
 import io.rowfs.protocol.nfs3.WccAttr;
+import io.rowfs.proxy.core.CrashPoint;
 import io.rowfs.proxy.core.Namespace;
+import io.rowfs.proxy.meta.Intent;
 import io.rowfs.proxy.core.Resolved;
 import io.rowfs.proxy.meta.ObjectRecord;
 import java.util.Arrays;
@@ -58,33 +60,12 @@ public final class RenameOps {
             if (dst.isPresent()) {
                 checkReplace(src, dst.get());
             }
-            if (src.record().inShadow()) {
-                FileHandle fromFh = ns.ensureShadowDir(from);
-                FileHandle toFh = ns.ensureShadowDir(to);
-                if (dst.isPresent() && !dst.get().record().inShadow()) {
-                    ns.touch(to);
-                }
-                ns.shadow().rename(fromFh, args.fromName(), toFh, args.toName());
-                ns.shadow().forget(src.shadowHandle()); // its ctime moved; the reply does not say to what
-                if (dst.isPresent() && dst.get().record().inShadow()) {
-                    ns.shadow().forget(dst.get().shadowHandle());
-                }
-                if (dst.isPresent()) {
-                    ns.objects().remove(dst.get().id());
-                    fs.data().forget(dst.get().id());
-                }
-            } else {
-                if (dst.isPresent()) {
-                    RemoveOps.unlink(fs, to, args.toName(), dst.get());
-                }
-                ns.touch(from);
-                ns.touch(to);
-            }
-            ns.bind(to.id(), args.toName(), src.id());
-            ns.whiteout(from.id(), args.fromName());
-            ObjectRecord r = ns.reload(src.id()).record();
-            if (r.parentId() == from.id() && Arrays.equals(r.name(), args.fromName().bytes())) {
-                ns.objects().put(src.id(), r.withParent(to.id(), args.toName().bytes()));
+            long intent = ns.intents().begin(Intent.rename(src.id(), from.id(), args.fromName().bytes(), to.id(),
+                    args.toName().bytes()));
+            try {
+                move(from, args.fromName(), to, args.toName(), src, dst);
+            } finally {
+                ns.intents().done(intent);
             }
         } catch (NfsException e) {
             return RenameResult.fail(e.status(), fs.attrs().wcc(preFrom, from.id()), fs.attrs().wcc(preTo, to.id()));
@@ -92,6 +73,40 @@ public final class RenameOps {
             ns.lock().unlock();
         }
         return RenameResult.ok(fs.attrs().wcc(preFrom, from.id()), fs.attrs().wcc(preTo, to.id()));
+    }
+
+    /** The steps of a RENAME, the shadow's first (see {@link io.rowfs.proxy.core.IntentRecovery}). Caller holds the lock. */
+    private void move(Resolved from, Filename fromName, Resolved to, Filename toName, Resolved src, Optional<Resolved> dst) {
+        Namespace ns = fs.ns();
+        if (src.record().inShadow()) {
+            FileHandle fromFh = ns.ensureShadowDir(from);
+            FileHandle toFh = ns.ensureShadowDir(to);
+            if (dst.isPresent() && !dst.get().record().inShadow()) {
+                ns.touch(to);
+            }
+            ns.shadow().rename(fromFh, fromName, toFh, toName);
+            CrashPoint.reach("rename-after-shadow");
+            ns.shadow().forget(src.shadowHandle()); // its ctime moved; the reply does not say to what
+            if (dst.isPresent() && dst.get().record().inShadow()) {
+                ns.shadow().forget(dst.get().shadowHandle());
+            }
+            if (dst.isPresent()) {
+                ns.objects().remove(dst.get().id());
+                fs.data().forget(dst.get().id());
+            }
+        } else {
+            if (dst.isPresent()) {
+                RemoveOps.unlink(fs, to, toName, dst.get());
+            }
+            ns.touch(from);
+            ns.touch(to);
+        }
+        ns.bind(to.id(), toName, src.id());
+        ns.unbind(from, fromName);
+        ObjectRecord r = ns.reload(src.id()).record();
+        if (r.parentId() == from.id() && Arrays.equals(r.name(), fromName.bytes())) {
+            ns.objects().put(src.id(), r.withParent(to.id(), toName.bytes()));
+        }
     }
 
     public LinkResult link(NfsContext ctx, LinkArgs args) {
@@ -111,8 +126,14 @@ public final class RenameOps {
                 throw new NfsException(Nfs3Status.EXIST, "'" + args.name() + "' exists");
             }
             FileHandle dirFh = fs.ns().ensureShadowDir(dir);
-            fs.ns().shadow().link(copied.shadowHandle(), dirFh, args.name());
-            fs.ns().bind(dir.id(), args.name(), copied.id());
+            long intent = fs.ns().intents().begin(Intent.link(copied.id(), dir.id(), args.name().bytes()));
+            try {
+                fs.ns().shadow().link(copied.shadowHandle(), dirFh, args.name());
+                CrashPoint.reach("link-after-shadow");
+                fs.ns().bind(dir.id(), args.name(), copied.id());
+            } finally {
+                fs.ns().intents().done(intent);
+            }
         } catch (NfsException e) {
             return LinkResult.fail(e.status(), fs.attrs().post(file.id()), fs.attrs().wcc(pre, dir.id()));
         } finally {

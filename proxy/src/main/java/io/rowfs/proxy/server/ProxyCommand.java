@@ -43,6 +43,10 @@ public final class ProxyCommand implements Subcommand {
     @Option(names = "--metrics", defaultValue = "127.0.0.1:" + MetricsHttpServer.DEFAULT_PORT,
             description = "Prometheus metrics at http://ADDR:PORT/metrics, read by 'rowfs stats'; 'off' for none (default ${DEFAULT-VALUE})")
     String metrics;
+    @Option(names = "--privileged-ports", defaultValue = "auto",
+            description = "connect to main and shadow from source ports below 1024, as servers exporting with 'secure' "
+                    + "(knfsd's default) require: on, off, or auto = on when running as root (default ${DEFAULT-VALUE})")
+    String privilegedPorts;
     @Option(names = "--max-objects", defaultValue = "1000000", description = "capacity of the object table (default ${DEFAULT-VALUE})")
     long maxObjects;
 
@@ -59,6 +63,7 @@ public final class ProxyCommand implements Subcommand {
                     .memoryCacheBytes(parseSize(memoryCache)).main(BackendSpec.parse(main)).shadow(BackendSpec.parse(shadow))
                     .listen(HostPort.parse("--listen", listen)).state(state).portmap(pm).blockSize(blockSize)
                     .cacheBytes(parseSize(cacheSize)).exportPath(exportPath).maxObjects(maxObjects)
+                    .privilegedPorts(privileged(privilegedPorts))
                     .metrics("off".equals(metrics) ? null : HostPort.parse("--metrics", metrics)).build().start();
         } catch (IllegalArgumentException | java.io.IOException | io.rowfs.proxy.backend.BackendException e) {
             System.err.println("proxy: cannot start: " + e.getMessage());
@@ -98,5 +103,14 @@ public final class ProxyCommand implements Subcommand {
         } catch (NumberFormatException | ArithmeticException e) {
             throw new IllegalArgumentException("bad size '" + s + "' (want e.g. 512M, 1G)");
         }
+    }
+
+    static boolean privileged(String mode) {
+        return switch (mode) {
+            case "on" -> true;
+            case "off" -> false;
+            case "auto" -> "root".equals(System.getProperty("user.name"));
+            default -> throw new IllegalArgumentException("--privileged-ports takes on, off or auto, not '" + mode + "'");
+        };
     }
 }

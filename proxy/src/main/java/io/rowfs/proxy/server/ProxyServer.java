@@ -24,10 +24,12 @@ import io.rowfs.proxy.cache.MainChunkCache;
 import io.rowfs.proxy.cache.MainDataFetcher;
 import io.rowfs.proxy.core.Attributes;
 import io.rowfs.proxy.core.FileData;
+import io.rowfs.proxy.core.IntentRecovery;
 import io.rowfs.proxy.core.Namespace;
 import io.rowfs.proxy.core.WriteVerifier;
 import io.rowfs.proxy.handle.VirtualHandleCodec;
 import io.rowfs.proxy.meta.ChronicleObjectTable;
+import io.rowfs.proxy.meta.IntentLog;
 import io.rowfs.proxy.meta.NameIndex;
 import io.rowfs.proxy.meta.ObjectRecord;
 import io.rowfs.proxy.meta.ObjectTable;
@@ -81,11 +83,12 @@ public final class ProxyServer implements AutoCloseable {
             ChronicleObjectTable objects = keep(ChronicleObjectTable.open(state, config.maxObjects));
             NameIndex names = keep(NameIndex.open(state, config.maxObjects * 2));
             BlockMapStore blocks = keep(BlockMapStore.open(state, config.maxObjects));
+            IntentLog intents = keep(IntentLog.open(state));
             MainChunkCache cache = keep(MainChunkCache.open(state.resolve("cache"), config.cacheBytes, config.chunkSize));
             BackendConnection mainConn = keep(BackendConnection.mount(config.main, PROXY_CREDENTIALS, config.timeout,
-                    metrics.backend("main")));
+                    metrics.backend("main"), config.privilegedPorts));
             BackendConnection shadowConn = keep(BackendConnection.mount(config.shadow, PROXY_CREDENTIALS,
-                    config.timeout, metrics.backend("shadow")));
+                    config.timeout, metrics.backend("shadow"), config.privilegedPorts));
             MainBackend main = new MainBackend(mainConn);
             ShadowBackend shadow = new ShadowBackend(shadowConn);
             FsLimits limits = FsLimits.of(main.fsinfo(), shadow.fsinfo());
@@ -95,9 +98,10 @@ public final class ProxyServer implements AutoCloseable {
             disk = Executors.newFixedThreadPool(1, named("rowfs-proxy-disk")); // cache writes only: one is enough, two contend
             MainDataFetcher fetcher = keep(new MainDataFetcher(main.dataSource(), cache, disk, config.readahead,
                     config.memoryCacheBytes, metrics.dataBytes()));
-            Namespace ns = new Namespace(objects, names, main, shadow, codec);
+            Namespace ns = new Namespace(objects, names, intents, main, shadow, codec);
             FileData data = new FileData(ns, blocks, new BlockPlanner(new BlockGeometry(config.blockSize)), fetcher,
                     new WriteVerifier(), metrics.dataBytes());
+            new IntentRecovery(ns, data).recover(intents);
             ProxyFs fs = new ProxyFs(ns, new Attributes(ns), data, limits);
             exportPath = config.exportPath != null ? config.exportPath : config.main.exportPath();
             nfs = RpcServer.builder().bind(config.listen)
@@ -223,6 +227,13 @@ public final class ProxyServer implements AutoCloseable {
         private String exportPath;
         private Duration timeout = Duration.ofSeconds(60);
         private InetSocketAddress metricsListen;
+        private boolean privilegedPorts;
+
+        /** Connect to the back ends from source ports below 1024 (needs root; knfsd's "secure" exports want it). */
+        public Builder privilegedPorts(boolean enabled) {
+            this.privilegedPorts = enabled;
+            return this;
+        }
 
         /** Serve Prometheus metrics on {@code where} (GET /metrics); null (the default) serves none. */
         public Builder metrics(InetSocketAddress where) {

@@ -47,6 +47,23 @@ class ChronicleObjectTableTest {
     }
 
     @Test
+    void growsPastItsInitialSizeUpToTheMaximum() throws Exception {
+        int max = 80_000; // the file starts sized for an eighth of this
+        long[] ids = new long[max];
+        try (ChronicleObjectTable t = ChronicleObjectTable.open(state, max)) {
+            for (int i = 0; i < max; i++) {
+                ids[i] = t.insert(file(1, "f" + i, 1 + i % 64));
+            }
+            assertEquals(max, t.size());
+        }
+        try (ChronicleObjectTable t = ChronicleObjectTable.open(state, max)) {
+            for (int i = 0; i < max; i += 997) {
+                assertEquals("f" + i, new String(t.get(ids[i]).orElseThrow().name(), StandardCharsets.UTF_8));
+            }
+        }
+    }
+
+    @Test
     void idZeroIsNeverAnObject() throws Exception {
         try (ChronicleObjectTable t = ChronicleObjectTable.open(state, 1000)) {
             t.insert(file(1, "x", 1));

@@ -9,12 +9,9 @@ import io.rowfs.protocol.nfs3.Nfs3Status;
 import io.rowfs.protocol.nfs3.StableHow;
 import io.rowfs.protocol.nfs3.WriteResult;
 import io.rowfs.tests.peers.ManagedProcess;
-import java.lang.management.ManagementFactory;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -47,11 +44,11 @@ class ProxyCrashRestartTest {
         Files.write(mainDir.resolve("image.bin"), image);
         Files.writeString(mainDir.resolve("gone.txt"), "to be removed\n");
         Map<String, String> mainBefore = ProxyRig.checksums(mainDir);
-        int port = freePort();
+        int port = ProxyRig.freePort();
         Path state = work.resolve("proxy-state");
 
         try (ProxyRig rig = new ProxyRig(mainDir, shadowDir, work.resolve("shadow-state"))) {
-            List<String> cmd = proxyCommand(rig, port, state);
+            List<String> cmd = rig.proxyProcess(port, state);
             ManagedProcess first = ManagedProcess.start(cmd, work.resolve("proxy-1.log"));
             byte[] m = image.clone();
             FileHandle img;
@@ -104,28 +101,6 @@ class ProxyCrashRestartTest {
             }
         }
         assertEquals(mainBefore, ProxyRig.checksums(mainDir), "main's export is unchanged");
-    }
-
-    private static List<String> proxyCommand(ProxyRig rig, int port, Path state) {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (a.startsWith("--add-opens") || a.startsWith("--add-exports") || a.startsWith("-Dchronicle.")) {
-                cmd.add(a);
-            }
-        }
-        cmd.add("-Dchronicle.analytics.disable=true");
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.rowfs.app.Rowfs", "proxy",
-                "--main", rig.mainSpec().toString(), "--shadow", rig.shadowSpec().toString(),
-                "--listen", "127.0.0.1:" + port, "--state", state.toString(), "--portmap", "-1",
-                "--cache-size", "64M", "--max-objects", "100000"));
-        return cmd;
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 
     static void sleep(long ms) throws InterruptedException {

@@ -98,6 +98,33 @@ final class ProxyRig implements AutoCloseable {
                 .listen(new InetSocketAddress("127.0.0.1", 0)).cacheBytes(64L << 20).maxObjects(100_000).build().start();
     }
 
+    /**
+     * The command line of a proxy in its own JVM (so a test can kill it), on {@code port} with state
+     * {@code state}; {@code jvmOptions} go before the main class (e.g. {@code -Drowfs.crash-at=...}).
+     */
+    List<String> proxyProcess(int port, Path state, String... jvmOptions) {
+        List<String> cmd = new java.util.ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        for (String a : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (a.startsWith("--add-opens") || a.startsWith("--add-exports") || a.startsWith("-Dchronicle.")) {
+                cmd.add(a);
+            }
+        }
+        cmd.add("-Dchronicle.analytics.disable=true");
+        cmd.addAll(List.of(jvmOptions));
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.rowfs.app.Rowfs", "proxy",
+                "--main", mainSpec().toString(), "--shadow", shadowSpec().toString(),
+                "--listen", "127.0.0.1:" + port, "--state", state.toString(), "--portmap", "-1",
+                "--cache-size", "64M", "--max-objects", "100000"));
+        return cmd;
+    }
+
+    static int freePort() throws IOException {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
     static String url(ProxyServer p, String rel) {
         return NfsUrl.v3("127.0.0.1", p.exportPath(), rel, p.port(), p.port());
     }
@@ -120,12 +147,18 @@ final class ProxyRig implements AutoCloseable {
         final FileHandle root;
 
         Client(int port, String exportPath) throws Exception {
-            try (RpcClient m = RpcClient.builder(new InetSocketAddress("127.0.0.1", port)).build()) {
+            this(port, exportPath, false);
+        }
+
+        /** A client over UDP ({@code udp}) or TCP, for both MOUNT and NFS. */
+        Client(int port, String exportPath, boolean udp) throws Exception {
+            InetSocketAddress where = new InetSocketAddress("127.0.0.1", port);
+            try (RpcClient m = (udp ? RpcClient.udpBuilder(where) : RpcClient.builder(where)).build()) {
                 MountResult r = new MountClient(m, ROOT).mount(exportPath).get(30, TimeUnit.SECONDS);
                 assertTrue(r.isOk(), "mount: " + r.status());
                 root = FileHandle.of(r.handle());
             }
-            rpc = RpcClient.builder(new InetSocketAddress("127.0.0.1", port)).build();
+            rpc = (udp ? RpcClient.udpBuilder(where) : RpcClient.builder(where)).build();
             nfs = new Nfs3Client(rpc);
         }
 
@@ -226,6 +259,31 @@ final class ProxyRig implements AutoCloseable {
 
         Nfs3Status rename(FileHandle from, String a, FileHandle to, String b) throws Exception {
             return get(nfs.rename(ROOT, new RenameArgs(from, Filename.of(a), to, Filename.of(b)))).status();
+        }
+
+        /** The directory's names (READDIR, every page), without "." and "..", sorted. */
+        List<String> names(FileHandle dir) throws Exception {
+            List<String> out = new java.util.ArrayList<>();
+            long cookie = 0;
+            io.rowfs.protocol.nfs3.Verifier verifier = io.rowfs.protocol.nfs3.Verifier.ZERO;
+            while (true) {
+                io.rowfs.protocol.nfs3.ReaddirResult page = get(nfs.readdir(ROOT,
+                        new io.rowfs.protocol.nfs3.ReaddirArgs(dir, cookie, verifier, 8192)));
+                assertEquals(Nfs3Status.OK, page.status(), "READDIR");
+                for (io.rowfs.protocol.nfs3.DirEntry e : page.entries()) {
+                    cookie = e.cookie();
+                    String n = e.name().toString();
+                    if (!n.equals(".") && !n.equals("..")) {
+                        out.add(n);
+                    }
+                }
+                verifier = page.cookieVerifier();
+                if (page.eof() || page.entries().isEmpty()) {
+                    break;
+                }
+            }
+            java.util.Collections.sort(out);
+            return out;
         }
 
         CommitResult commit(FileHandle fh) throws Exception {

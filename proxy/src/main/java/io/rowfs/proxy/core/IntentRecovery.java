@@ -1,0 +1,147 @@
+package io.rowfs.proxy.core;
+
+import io.rowfs.protocol.nfs3.FileHandle;
+import io.rowfs.protocol.nfs3.Filename;
+import io.rowfs.protocol.nfs3.LookupResult;
+import io.rowfs.protocol.nfs3.NfsException;
+import io.rowfs.proxy.meta.Intent;
+import io.rowfs.proxy.meta.IntentLog;
+import io.rowfs.proxy.meta.NameEntry;
+import io.rowfs.proxy.meta.ObjectRecord;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Finishes, at start, the namespace changes a crash interrupted ({@link IntentLog}). Each change
+ * makes its shadow step first, then updates the proxy's tables; so the shadow says how far it got:
+ * if the shadow step is not visible the change never happened (nothing of it reached the tables)
+ * and the intent is dropped; if it is, the table updates are redone (each is idempotent). A change
+ * with no shadow step (a main-only object) is rolled forward.
+ */
+public final class IntentRecovery {
+    private static final Logger LOG = LoggerFactory.getLogger(IntentRecovery.class);
+
+    private final Namespace ns;
+    private final FileData data;
+
+    public IntentRecovery(Namespace ns, FileData data) {
+        this.ns = ns;
+        this.data = data;
+    }
+
+    /** Reconciles every pending intent; returns how many there were. */
+    public int recover(IntentLog log) {
+        Map<Long, Intent> pending = log.pending();
+        for (Map.Entry<Long, Intent> e : pending.entrySet()) {
+            Intent intent = e.getValue();
+            boolean finished = switch (intent.kind()) {
+                case REMOVE -> recoverRemove(intent);
+                case RENAME -> recoverRename(intent);
+                case LINK -> recoverLink(intent);
+            };
+            LOG.warn("recovery: {} was interrupted by a crash; {}", intent,
+                    finished ? "finished it" : "it had not happened, dropped it");
+            log.done(e.getKey());
+        }
+        return pending.size();
+    }
+
+    private boolean recoverRemove(Intent i) {
+        Optional<ObjectRecord> child = ns.objects().get(i.objectId());
+        Optional<ObjectRecord> dir = ns.objects().get(i.fromDir());
+        if (child.isEmpty() || dir.isEmpty()) {
+            return false;
+        }
+        Filename name = Filename.of(i.fromName());
+        if (child.get().inShadow() && shadowHas(dir.get(), name, child.get())) {
+            return false;
+        }
+        ns.lock().lock();
+        try {
+            if (boundTo(i.fromDir(), name, i.objectId())) {
+                ns.unbind(ns.reload(i.fromDir()), name);
+            }
+            boolean keep = child.get().inShadow() && stillLinked(child.get());
+            if (!keep) {
+                ns.objects().remove(i.objectId());
+                data.forget(i.objectId());
+            }
+        } finally {
+            ns.lock().unlock();
+        }
+        return true;
+    }
+
+    private boolean recoverRename(Intent i) {
+        Optional<ObjectRecord> src = ns.objects().get(i.objectId());
+        Optional<ObjectRecord> to = ns.objects().get(i.toDir());
+        if (src.isEmpty() || to.isEmpty()) {
+            return false;
+        }
+        Filename fromName = Filename.of(i.fromName());
+        Filename toName = Filename.of(i.toName());
+        if (src.get().inShadow() && !shadowHas(to.get(), toName, src.get())) {
+            return false;
+        }
+        ns.lock().lock();
+        try {
+            Optional<NameEntry> replaced = ns.names().get(i.toDir(), toName);
+            if (replaced.isPresent() && !replaced.get().isWhiteout() && replaced.get().childId() != i.objectId()) {
+                ns.objects().remove(replaced.get().childId());
+                data.forget(replaced.get().childId());
+            }
+            ns.bind(i.toDir(), toName, i.objectId());
+            if (boundTo(i.fromDir(), fromName, i.objectId())) {
+                ns.unbind(ns.reload(i.fromDir()), fromName);
+            }
+            ObjectRecord r = ns.reload(i.objectId()).record();
+            if (r.parentId() == i.fromDir() && java.util.Arrays.equals(r.name(), i.fromName())) {
+                ns.objects().put(i.objectId(), r.withParent(i.toDir(), i.toName()));
+            }
+        } finally {
+            ns.lock().unlock();
+        }
+        return true;
+    }
+
+    private boolean recoverLink(Intent i) {
+        Optional<ObjectRecord> file = ns.objects().get(i.objectId());
+        Optional<ObjectRecord> dir = ns.objects().get(i.toDir());
+        Filename name = Filename.of(i.toName());
+        if (file.isEmpty() || dir.isEmpty() || !file.get().inShadow() || !shadowHas(dir.get(), name, file.get())) {
+            return false;
+        }
+        ns.lock().lock();
+        try {
+            ns.bind(i.toDir(), name, i.objectId());
+        } finally {
+            ns.lock().unlock();
+        }
+        return true;
+    }
+
+    /** Whether the shadow copy of {@code dir} has {@code name}, naming {@code object}'s shadow copy. */
+    private boolean shadowHas(ObjectRecord dir, Filename name, ObjectRecord object) {
+        if (!dir.inShadow()) {
+            return false;
+        }
+        LookupResult r = ns.shadow().lookup(FileHandle.of(dir.shadowHandle()), name);
+        return r.status().isOk() && r.object() != null
+                && java.util.Arrays.equals(r.object().bytes(), object.shadowHandle());
+    }
+
+    private boolean boundTo(long dirId, Filename name, long objectId) {
+        Optional<NameEntry> e = ns.names().get(dirId, name);
+        return e.isPresent() && !e.get().isWhiteout() && e.get().childId() == objectId;
+    }
+
+    private boolean stillLinked(ObjectRecord child) {
+        try {
+            return ns.shadow().fetchAttributes(FileHandle.of(child.shadowHandle())).nlink() > 0;
+        } catch (NfsException gone) {
+            return false;
+        }
+    }
+}
