@@ -3,7 +3,9 @@
 # one run, one libnfs client (bench/nfsbench.c), all servers in one network namespace.
 #
 #   bench/proxy-bench.sh      (as root; env: SIZE_MIB=1024 TREE=100 FILES=5000 ROUNDS=3
-#                              WAN_MIB=64 RTT_MS=30 DIR=/var/tmp)
+#                              WAN_MIB=64 RTT_MS=30 DIR=/var/tmp WORKLOADS=all|data)
+# WORKLOADS=data runs only the data workloads (cold/warm read, write, WAN read) and skips the tree
+# walk and the create/stat/remove runs.
 #
 # Servers:  main     nfs-ganesha (VFS) exporting the image directory      127.0.0.1:2049 (mount 20048)
 #           gproxy   nfs-ganesha PROXY_V4 re-exporting main (NFSv4.1)      127.0.0.1:4049 (mount 40048)
@@ -22,7 +24,9 @@ set -euo pipefail
 here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)"
 root="$(dirname "$here")"
 SIZE_MIB="${SIZE_MIB:-1024}" TREE="${TREE:-100}" FILES="${FILES:-5000}" ROUNDS="${ROUNDS:-3}"
-WAN_MIB="${WAN_MIB:-64}" RTT_MS="${RTT_MS:-30}" DIR="${DIR:-/var/tmp}"
+WAN_MIB="${WAN_MIB:-64}" RTT_MS="${RTT_MS:-30}" DIR="${DIR:-/var/tmp}" WORKLOADS="${WORKLOADS:-all}"
+case "$WORKLOADS" in all|data) ;; *) echo "bench: WORKLOADS is all or data, got '$WORKLOADS'" >&2; exit 1 ;; esac
+[ "$WORKLOADS" = data ] && TREE=1
 [ "$(id -u)" = 0 ] || { echo "bench: run as root (network namespace)" >&2; exit 1; }
 
 mkdir -p "$root/bench/target"
@@ -113,14 +117,16 @@ for r in $(seq "$ROUNDS"); do
     esac
     record "$who" cold- "$(nb "$u" read "big-$r.bin")"
     record "$who" warm- "$(nb "$u" read "big-$r.bin")"
-    record "$who" tree- "$(nb "$u" walk /tree)"
+    [ "$WORKLOADS" = data ] || record "$who" tree- "$(nb "$u" walk /tree)"
   done
   record rowfs "" "$(nb "$U_ROWFS" write "w-$r.bin" "$SIZE_MIB")"
   record direct "" "$(nb "$U_DIRECT" write "w-$r.bin" "$SIZE_MIB")"
   record gproxy "" "$(nb "$U_GP" write "gp/w-$r.bin" "$SIZE_MIB")"
-  record rowfs "" "$(nb "$U_ROWFS" meta "$FILES")"
-  record direct "" "$(nb "$U_DIRECT" meta "$FILES")"
-  record gproxy "" "$(nb "$U_GP" meta "$FILES")"
+  if [ "$WORKLOADS" = all ]; then
+    record rowfs "" "$(nb "$U_ROWFS" meta "$FILES")"
+    record direct "" "$(nb "$U_DIRECT" meta "$FILES")"
+    record gproxy "" "$(nb "$U_GP" meta "$FILES")"
+  fi
   record relay wan- "$(nb "$U_RELAY" read "wan-$r.bin")"
   record rowfswan wan- "$(nb "$U_ROWFSWAN" read "wan-$r.bin")"
 done

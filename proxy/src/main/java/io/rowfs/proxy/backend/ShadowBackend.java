@@ -1,6 +1,8 @@
 package io.rowfs.proxy.backend;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.CompositeByteBuf;
 import io.netty.buffer.Unpooled;
 import io.rowfs.protocol.nfs3.CommitArgs;
 import io.rowfs.protocol.nfs3.CommitResult;
@@ -118,28 +120,64 @@ public final class ShadowBackend {
 
     /**
      * Reads exactly {@code count} bytes at {@code offset}: what the shadow file holds, then zeros
-     * where it is shorter (the logical file may extend past the sparse shadow file).
+     * where it is shorter (the logical file may extend past the sparse shadow file). The bytes are
+     * the replies' own buffers (no copy); the caller releases the result once.
      */
-    public byte[] read(FileHandle fh, long offset, int count) {
-        byte[] out = new byte[count];
+    public ByteBuf read(FileHandle fh, long offset, int count) {
+        ByteBuf first = null;
+        CompositeByteBuf joined = null;
         int done = 0;
-        while (done < count) {
-            ReadArgs args = new ReadArgs(fh, offset + done, count - done);
-            ReadResult r = Await.get(() -> c.sync.read(c.credentials, args),
-                    c.timeout, "shadow READ");
-            try {
-                Await.check(r.status(), "shadow READ");
-                int got = r.data().readableBytes();
-                r.data().readBytes(out, done, got);
-                done += got;
-                if (r.eof() || got == 0) {
+        try {
+            while (done < count) {
+                ReadArgs args = new ReadArgs(fh, offset + done, count - done);
+                ReadResult r = Await.get(() -> c.sync.read(c.credentials, args), c.timeout, "shadow READ");
+                boolean last;
+                try {
+                    Await.check(r.status(), "shadow READ");
+                    int got = Math.min(r.data().readableBytes(), count - done);
+                    last = r.eof() || got == 0;
+                    if (got > 0) {
+                        ByteBuf piece = r.data().retainedSlice(r.data().readerIndex(), got);
+                        if (first == null) {
+                            first = piece;
+                        } else {
+                            if (joined == null) {
+                                joined = ByteBufAllocator.DEFAULT.compositeDirectBuffer(16);
+                                joined.addComponent(true, first);
+                                first = joined;
+                            }
+                            joined.addComponent(true, piece);
+                        }
+                        done += got;
+                    }
+                } finally {
+                    r.release();
+                }
+                if (last) {
                     break;
                 }
-            } finally {
-                r.release();
+            }
+            if (done < count) { // past the shadow file's end: zeros
+                ByteBuf zeros = ByteBufAllocator.DEFAULT.directBuffer(count - done).writeZero(count - done);
+                if (first == null) {
+                    first = zeros;
+                } else {
+                    if (joined == null) {
+                        joined = ByteBufAllocator.DEFAULT.compositeDirectBuffer(16);
+                        joined.addComponent(true, first);
+                        first = joined;
+                    }
+                    joined.addComponent(true, zeros);
+                }
+            }
+            ByteBuf out = first == null ? Unpooled.EMPTY_BUFFER : first;
+            first = null;
+            return out;
+        } finally {
+            if (first != null) {
+                first.release();
             }
         }
-        return out;
     }
 
     /** Writes all of {@code data} at {@code offset}; returns the shadow's reply (count, committed, verifier). */

@@ -10,17 +10,22 @@ import java.security.NoSuchAlgorithmException;
  */
 final class ChunkKey {
     static final int LENGTH = 24;
+    /** One digest per thread: {@code MessageDigest.getInstance} costs more than hashing a handle. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    });
 
     private ChunkKey() {
     }
 
     static byte[] of(byte[] mainHandle, long chunk) {
-        byte[] digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256").digest(mainHandle);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        MessageDigest sha = SHA256.get();
+        sha.reset();
+        byte[] digest = sha.digest(mainHandle);
         return ByteBuffer.allocate(LENGTH).put(digest, 0, 16).putLong(chunk).array();
     }
 }

@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import net.openhft.chronicle.map.ChronicleMap;
 
@@ -43,6 +45,12 @@ public final class MainChunkCache implements AutoCloseable {
     private final boolean[] pinned;       // guarded by this; claimed, data being written, not yet published
     private int used;                     // guarded by this; slots [0, used) have been handed out
     private int hand;                     // guarded by this
+    /**
+     * The index in the heap: lookups (several per client READ) never touch Chronicle Map, whose
+     * segment locks spin while a writer holds them. Changed only under {@code this}, together with
+     * {@link #index}, which is what survives a restart.
+     */
+    private final Map<Key, Long> live = new ConcurrentHashMap<>();
     private final AtomicLong hits = new AtomicLong();
     private final AtomicLong misses = new AtomicLong();
     private final AtomicLong evictions = new AtomicLong();
@@ -105,8 +113,19 @@ public final class MainChunkCache implements AutoCloseable {
      * @return the chunk's length (a chunk at the end of a file may be short), or -1 on a miss
      */
     public int read(byte[] mainHandle, long chunk, ByteBuffer dst) {
+        return read(mainHandle, chunk, 0, dst);
+    }
+
+    /**
+     * Copies bytes of the cached chunk from {@code from} on into {@code dst} (as many as both the
+     * chunk and {@code dst} hold). With a direct {@code dst} the bytes go from the page cache
+     * straight into it: no intermediate copy.
+     *
+     * @return the chunk's whole length, or -1 on a miss
+     */
+    public int read(byte[] mainHandle, long chunk, int from, ByteBuffer dst) {
         byte[] key = ChunkKey.of(mainHandle, chunk);
-        Long entry = index.get(key);
+        Long entry = live.get(new Key(key));
         if (entry == null) {
             misses.incrementAndGet();
             return -1;
@@ -122,8 +141,8 @@ public final class MainChunkCache implements AutoCloseable {
             referenced[slot] = true;
             gen = generation[slot];
         }
-        ByteBuffer target = dst.slice().limit(Math.min(length, dst.remaining()));
-        readFully(target, (long) slot * chunkSize);
+        ByteBuffer target = dst.slice().limit(Math.max(0, Math.min(length - from, dst.remaining())));
+        readFully(target, (long) slot * chunkSize + from);
         synchronized (this) {
             if (generation[slot] != gen) {
                 misses.incrementAndGet();
@@ -135,19 +154,85 @@ public final class MainChunkCache implements AutoCloseable {
         return length;
     }
 
+    /**
+     * Fills {@code dst} with the bytes from {@code from} in chunk {@code firstChunk} on, across
+     * consecutive chunks, with one read, when all of them are cached in consecutive slots (as a
+     * file read in order is stored) and full but perhaps the last. Nothing is read otherwise.
+     *
+     * @return whether {@code dst} was filled
+     */
+    public boolean readSpan(byte[] mainHandle, long firstChunk, int from, ByteBuffer dst) {
+        int length = dst.remaining();
+        int n = (int) (((long) from + length + chunkSize - 1) / chunkSize);
+        byte[][] keys = new byte[n][];
+        int firstSlot = -1;
+        for (int i = 0; i < n; i++) {
+            keys[i] = ChunkKey.of(mainHandle, firstChunk + i);
+            Long entry = live.get(new Key(keys[i]));
+            if (entry == null) {
+                return false;
+            }
+            int slot = (int) (entry >>> 24);
+            int chunkLength = (int) (entry & 0xFFFFFF);
+            int needed = i < n - 1 ? chunkSize : from + length - (n - 1) * chunkSize;
+            if (i == 0) {
+                firstSlot = slot;
+            }
+            if (slot != firstSlot + i || chunkLength < needed) {
+                return false;
+            }
+        }
+        long[] gens = new long[n];
+        synchronized (this) {
+            for (int i = 0; i < n; i++) {
+                int slot = firstSlot + i;
+                if (slot >= slotKeys.length || !Arrays.equals(slotKeys[slot], keys[i])) {
+                    return false;
+                }
+                referenced[slot] = true;
+                gens[i] = generation[slot];
+            }
+        }
+        ByteBuffer target = dst.slice();
+        readFully(target, (long) firstSlot * chunkSize + from);
+        synchronized (this) {
+            for (int i = 0; i < n; i++) {
+                if (generation[firstSlot + i] != gens[i]) {
+                    misses.incrementAndGet();
+                    return false;
+                }
+            }
+        }
+        dst.position(dst.position() + length);
+        hits.addAndGet(n);
+        return true;
+    }
+
     /** Whether the chunk is cached (an index lookup only; no data is read). */
     public boolean contains(byte[] mainHandle, long chunk) {
-        return index.containsKey(ChunkKey.of(mainHandle, chunk));
+        return live.containsKey(new Key(ChunkKey.of(mainHandle, chunk)));
     }
 
     /** Stores a chunk read from main ({@code data}'s remaining bytes, at most one chunk). */
     public void store(byte[] mainHandle, long chunk, ByteBuffer data) {
-        int length = data.remaining();
-        if (length > chunkSize || length == 0) {
-            throw new IllegalArgumentException("chunk of " + length + " bytes, chunk size is " + chunkSize);
+        store(mainHandle, chunk, new ByteBuffer[] {data});
+    }
+
+    /**
+     * Stores a chunk given as consecutive buffers (e.g. the NIO views of a composite reply buffer,
+     * written with one gather write: no copy), at most one chunk in all.
+     */
+    public void store(byte[] mainHandle, long chunk, ByteBuffer[] data) {
+        long total = 0;
+        for (ByteBuffer b : data) {
+            total += b.remaining();
         }
+        if (total > chunkSize || total == 0) {
+            throw new IllegalArgumentException("chunk of " + total + " bytes, chunk size is " + chunkSize);
+        }
+        int length = (int) total;
         byte[] key = ChunkKey.of(mainHandle, chunk);
-        if (index.containsKey(key)) {
+        if (live.containsKey(new Key(key))) {
             return;
         }
         int slot;
@@ -159,7 +244,11 @@ public final class MainChunkCache implements AutoCloseable {
             pinned[slot] = true;
         }
         try {
-            writeFully(data.duplicate(), (long) slot * chunkSize);
+            ByteBuffer[] views = new ByteBuffer[data.length];
+            for (int i = 0; i < data.length; i++) {
+                views[i] = data[i].duplicate();
+            }
+            writeFully(views, length, (long) slot * chunkSize);
         } catch (RuntimeException e) {
             synchronized (this) {
                 pinned[slot] = false;
@@ -169,7 +258,8 @@ public final class MainChunkCache implements AutoCloseable {
         synchronized (this) { // unpin and publish atomically: no writer may claim the slot in between
             pinned[slot] = false;
             long entry = ((long) slot << 24) | length;
-            if (index.putIfAbsent(key, entry) == null) {
+            if (live.putIfAbsent(new Key(key), entry) == null) {
+                index.put(key, entry);
                 slotKeys[slot] = key;
                 entries[slot] = entry;
                 referenced[slot] = true;
@@ -198,6 +288,7 @@ public final class MainChunkCache implements AutoCloseable {
                 continue;
             }
             if (slotKeys[s] != null) {
+                live.remove(new Key(slotKeys[s]), entries[s]);
                 index.remove(slotKeys[s], entries[s]); // only if the index still names this slot
                 slotKeys[s] = null;
                 evictions.incrementAndGet();
@@ -214,6 +305,7 @@ public final class MainChunkCache implements AutoCloseable {
             int slot = (int) (e.getValue() >>> 24);
             if (slot < slotKeys.length && slotKeys[slot] == null) {
                 slotKeys[slot] = e.getKey();
+                live.put(new Key(e.getKey()), e.getValue());
                 entries[slot] = e.getValue();
                 maxSlot = Math.max(maxSlot, slot);
             } else {
@@ -250,14 +342,40 @@ public final class MainChunkCache implements AutoCloseable {
         }
     }
 
-    private void writeFully(ByteBuffer src, long position) {
+    private void writeFully(ByteBuffer[] src, int length, long position) {
         try {
             long pos = position;
-            while (src.hasRemaining()) {
-                pos += data.write(src, pos);
+            long end = position + length;
+            int i = 0;
+            while (pos < end) {
+                while (!src[i].hasRemaining()) {
+                    i++;
+                }
+                pos += data.write(src[i], pos);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("writing the main-data cache", e);
+        }
+    }
+
+    /** A chunk key compared by content, its hash computed once. */
+    private static final class Key {
+        private final byte[] bytes;
+        private final int hash;
+
+        Key(byte[] bytes) {
+            this.bytes = bytes;
+            this.hash = Arrays.hashCode(bytes);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && hash == k.hash && Arrays.equals(bytes, k.bytes);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
         }
     }
 

@@ -1,13 +1,15 @@
 package io.rowfs.proxy.core;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.CompositeByteBuf;
+import io.netty.buffer.Unpooled;
 import io.rowfs.protocol.nfs3.FileHandle;
 import io.rowfs.protocol.nfs3.Sattr3;
 import io.rowfs.protocol.nfs3.SetTime;
 import io.rowfs.protocol.nfs3.StableHow;
 import io.rowfs.protocol.nfs3.Verifier;
 import io.rowfs.protocol.nfs3.WriteResult;
-import io.rowfs.proxy.backend.BackendException;
 import io.rowfs.proxy.blocks.BlockMapStore;
 import io.rowfs.proxy.blocks.BlockPlanner;
 import io.rowfs.proxy.blocks.Run;
@@ -15,12 +17,7 @@ import io.rowfs.proxy.blocks.Source;
 import io.rowfs.proxy.cache.ByteSourceListener;
 import io.rowfs.proxy.cache.MainDataFetcher;
 import io.rowfs.proxy.meta.ObjectRecord;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 import org.roaringbitmap.RoaringBitmap;
 
@@ -32,8 +29,6 @@ import org.roaringbitmap.RoaringBitmap;
  * reappears. Writes and truncates of one file hold its object lock. Blocking: worker threads only.
  */
 public final class FileData {
-    private static final long MAIN_TIMEOUT_SECONDS = 120;
-
     private final Namespace ns;
     private final BlockMapStore blocks;
     private final BlockPlanner planner;
@@ -70,37 +65,62 @@ public final class FileData {
         return r.inShadow() ? ns.shadow().getattr(f.shadowHandle()).size() : ns.mainSize(f);
     }
 
-    /** Up to {@code count} bytes at {@code offset}, fewer only at the end of the file. */
-    public byte[] read(Resolved f, long offset, int count) {
+    /**
+     * Up to {@code count} bytes at {@code offset}, fewer only at the end of the file, as a buffer
+     * the caller releases once (main runs from the main-data cache, shadow runs from the shadow's
+     * replies; nothing is copied).
+     */
+    public ByteBuf read(Resolved f, long offset, int count) {
         long size = size(f);
         long end = Math.min(size, offset + count);
         if (offset >= end) {
-            return new byte[0];
+            return Unpooled.EMPTY_BUFFER;
         }
         ObjectRecord r = f.record();
         if (!r.inShadow()) {
-            return await(fetcher.read(r.mainHandle(), size, offset, (int) (end - offset)));
+            return fetcher.read(r.mainHandle(), size, offset, (int) (end - offset));
         }
         long mainSize = ns.mainSize(f);
         RoaringBitmap shadowBlocks = mainSize > 0 ? blocks.get(f.id()) : new RoaringBitmap();
         List<Run> runs = planner.planRead(shadowBlocks, mainSize, size, offset, end - offset);
-        List<CompletableFuture<byte[]>> mainParts = new ArrayList<>();
-        for (Run run : runs) {
-            mainParts.add(run.source() == Source.MAIN
-                    ? fetcher.read(r.mainHandle(), mainSize, run.offset(), (int) run.length()) : null);
+        if (runs.size() == 1) {
+            return readRun(f, mainSize, runs.get(0));
         }
-        byte[] out = new byte[(int) (end - offset)];
-        for (int i = 0; i < runs.size(); i++) {
-            Run run = runs.get(i);
-            byte[] part;
-            if (run.source() == Source.MAIN) {
-                part = await(mainParts.get(i));
-            } else {
-                part = ns.shadow().read(f.shadowHandle(), run.offset(), (int) run.length());
-                bytes.supplied(ByteSourceListener.ByteSource.SHADOW, part.length);
+        CompositeByteBuf out = ByteBufAllocator.DEFAULT.compositeDirectBuffer(runs.size());
+        try {
+            for (Run run : runs) {
+                out.addComponent(true, readRun(f, mainSize, run));
             }
-            System.arraycopy(part, 0, out, (int) (run.offset() - offset), Math.min(part.length, (int) run.length()));
+            return out;
+        } catch (RuntimeException | Error e) {
+            out.release();
+            throw e;
         }
+    }
+
+    /** Exactly the run's bytes from where it lives. */
+    private ByteBuf readRun(Resolved f, long mainSize, Run run) {
+        if (run.source() == Source.MAIN) {
+            return exactly(fetcher.read(f.record().mainHandle(), mainSize, run.offset(), (int) run.length()),
+                    (int) run.length());
+        }
+        ByteBuf part = ns.shadow().read(f.shadowHandle(), run.offset(), (int) run.length());
+        bytes.supplied(ByteSourceListener.ByteSource.SHADOW, part.readableBytes());
+        return part;
+    }
+
+    /** {@code b} cut or zero-padded to {@code length} bytes (takes over {@code b}). */
+    private static ByteBuf exactly(ByteBuf b, int length) {
+        int have = b.readableBytes();
+        if (have == length) {
+            return b;
+        }
+        if (have > length) {
+            return b.writerIndex(b.readerIndex() + length);
+        }
+        CompositeByteBuf out = ByteBufAllocator.DEFAULT.compositeDirectBuffer(2);
+        out.addComponent(true, b);
+        out.addComponent(true, ByteBufAllocator.DEFAULT.directBuffer(length - have).writeZero(length - have));
         return out;
     }
 
@@ -128,13 +148,19 @@ public final class FileData {
                     blocks.put(r.id(), bitmap);
                 }
             }
-            long end = offset + count;
-            if (end > r.record().logicalSize()) {
-                ns.objects().put(r.id(), r.record().withLogicalSize(end));
-            }
+            raiseLogicalSize(ns.reload(r.id()), offset + count);
             return written;
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** Raises the logical size to {@code end} if it is smaller (read fresh: caller holds the object lock). */
+    private void raiseLogicalSize(Resolved current, long end) {
+        ObjectRecord rec = current.record();
+        long size = rec.has(ObjectRecord.FLAG_SIZE_OWNED) ? rec.logicalSize() : size(current);
+        if (end > size) {
+            ns.objects().put(current.id(), rec.withLogicalSize(end));
         }
     }
 
@@ -175,26 +201,14 @@ public final class FileData {
     }
 
     private void copyFromMain(Resolved r, FileHandle shadowFile, long mainSize, Run fill) {
-        byte[] bytes = await(fetcher.read(r.record().mainHandle(), mainSize, fill.offset(), (int) fill.length()));
-        if (bytes.length > 0) {
-            WriteResult w = ns.shadow().write(shadowFile, fill.offset(), bytes, StableHow.FILE_SYNC);
-            verifier.observeShadow(w.verifier());
-        }
-    }
-
-    private static byte[] await(CompletableFuture<byte[]> f) {
+        ByteBuf bytes = fetcher.read(r.record().mainHandle(), mainSize, fill.offset(), (int) fill.length());
         try {
-            return f.get(MAIN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new BackendException("main read interrupted", e);
-        } catch (TimeoutException e) {
-            throw new BackendException("main read: no answer within " + MAIN_TIMEOUT_SECONDS + " s", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof io.rowfs.protocol.nfs3.NfsException n) {
-                throw n;
+            if (bytes.isReadable()) {
+                WriteResult w = ns.shadow().write(shadowFile, fill.offset(), bytes, StableHow.FILE_SYNC);
+                verifier.observeShadow(w.verifier());
             }
-            throw new BackendException("main read: " + e.getCause(), e.getCause());
+        } finally {
+            bytes.release();
         }
     }
 }

@@ -1,6 +1,6 @@
 package io.rowfs.proxy.ops;
 
-import io.netty.buffer.Unpooled;
+import io.netty.buffer.ByteBuf;
 import io.rowfs.protocol.nfs3.CommitArgs;
 import io.rowfs.protocol.nfs3.CommitResult;
 import io.rowfs.protocol.nfs3.FileType;
@@ -34,10 +34,15 @@ public final class DataOps {
             throw new NfsException(Nfs3Status.INVAL, "offset beyond 2^63").withAttributes(fs.attrs().post(r));
         }
         int count = (int) Math.min(Integer.toUnsignedLong(args.count()), fs.limits().rtmax());
-        byte[] data = fs.data().read(r, offset, count);
-        Fattr3 after = fs.attrs().of(fs.ns().reload(r.id()));
-        boolean eof = offset + data.length >= after.size();
-        return ReadResult.ok(PostOpAttr.of(after), eof, Unpooled.wrappedBuffer(data));
+        ByteBuf data = fs.data().read(r, offset, count);
+        try {
+            Fattr3 after = fs.attrs().of(fs.ns().reload(r.id()));
+            boolean eof = offset + data.readableBytes() >= after.size();
+            return ReadResult.ok(PostOpAttr.of(after), eof, data); // the result takes over our reference
+        } catch (RuntimeException | Error e) {
+            data.release();
+            throw e;
+        }
     }
 
     public WriteResult write(NfsContext ctx, WriteArgs args) {

@@ -29,6 +29,15 @@ public final class ProxyCommand implements Subcommand {
     int blockSize;
     @Option(names = "--cache-size", defaultValue = "1G", description = "main-data cache size, e.g. 512M, 1G (default ${DEFAULT-VALUE})")
     String cacheSize;
+    @Option(names = "--chunk-size", defaultValue = "256K",
+            description = "main-data cache chunk, the unit fetched from main: a power of two, 4K to 4M (default ${DEFAULT-VALUE})")
+    String chunkSize;
+    @Option(names = "--readahead", defaultValue = "32M",
+            description = "largest readahead window of a sequential reader, e.g. 32M; 0 for none (default ${DEFAULT-VALUE})")
+    String readahead;
+    @Option(names = "--memory-cache", defaultValue = "64M",
+            description = "memory tier of the main-data cache (chunks just fetched), e.g. 64M (default ${DEFAULT-VALUE})")
+    String memoryCache;
     @Option(names = "--export-path", description = "path clients mount (default: main's export path)")
     String exportPath;
     @Option(names = "--metrics", defaultValue = "127.0.0.1:" + MetricsHttpServer.DEFAULT_PORT,
@@ -46,7 +55,12 @@ public final class ProxyCommand implements Subcommand {
         int pm = portmap == null ? ProxyServer.PORTMAP_DEFAULT : portmap < 0 ? ProxyServer.PORTMAP_NONE : portmap;
         ProxyServer server;
         try {
-            server = ProxyServer.builder().main(BackendSpec.parse(main)).shadow(BackendSpec.parse(shadow))
+            long chunk = parseSize(chunkSize);
+            if (chunk <= 0 || chunk > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("bad --chunk-size '" + chunkSize + "'");
+            }
+            server = ProxyServer.builder().chunkSize((int) chunk).readahead((int) Math.min(Integer.MAX_VALUE, parseSize(readahead) / chunk))
+                    .memoryCacheBytes(parseSize(memoryCache)).main(BackendSpec.parse(main)).shadow(BackendSpec.parse(shadow))
                     .listen(HostPort.parse("--listen", listen)).state(state).portmap(pm).blockSize(blockSize)
                     .cacheBytes(parseSize(cacheSize)).exportPath(exportPath).maxObjects(maxObjects)
                     .privilegedPorts(privileged(privilegedPorts))

@@ -95,9 +95,9 @@ public final class ProxyServer implements AutoCloseable {
             putRoot(objects, main, shadow);
 
             workers = Executors.newFixedThreadPool(config.workers, named("rowfs-proxy-worker"));
-            disk = Executors.newFixedThreadPool(2, named("rowfs-proxy-disk"));
-            MainDataFetcher fetcher = new MainDataFetcher(main.dataSource(), cache, disk, config.readahead,
-                    metrics.dataBytes());
+            disk = Executors.newFixedThreadPool(1, named("rowfs-proxy-disk")); // cache writes only: one is enough, two contend
+            MainDataFetcher fetcher = keep(new MainDataFetcher(main.dataSource(), cache, disk, config.readahead,
+                    config.memoryCacheBytes, metrics.dataBytes()));
             Namespace ns = new Namespace(objects, names, intents, main, shadow, codec);
             FileData data = new FileData(ns, blocks, new BlockPlanner(new BlockGeometry(config.blockSize)), fetcher,
                     new WriteVerifier(), metrics.dataBytes());
@@ -196,7 +196,9 @@ public final class ProxyServer implements AutoCloseable {
             workers.shutdownNow();
         }
         if (disk != null) {
-            disk.shutdownNow();
+            for (Runnable pending : disk.shutdownNow()) {
+                pending.run(); // pending cache writes hold buffers: let them finish and release
+            }
         }
         for (int i = opened.size() - 1; i >= 0; i--) {
             try {
@@ -219,7 +221,8 @@ public final class ProxyServer implements AutoCloseable {
         private long cacheBytes = 1L << 30;
         private long maxObjects = 1_000_000;
         private int workers = 32;
-        private int readahead = 8;
+        private int readahead = 128;
+        private long memoryCacheBytes = MainDataFetcher.DEFAULT_MEMORY_BYTES;
         private int chunkSize = 256 * 1024;
         private String exportPath;
         private Duration timeout = Duration.ofSeconds(60);
@@ -285,9 +288,24 @@ public final class ProxyServer implements AutoCloseable {
             return this;
         }
 
-        /** Chunks kept in flight ahead of a sequential reader. */
+        /**
+         * The largest readahead window, in chunks: a sequential reader's window starts small and
+         * doubles up to this (0: no readahead).
+         */
         public Builder readahead(int chunks) {
+            if (chunks < 0) {
+                throw new IllegalArgumentException("readahead of " + chunks + " chunks");
+            }
             this.readahead = chunks;
+            return this;
+        }
+
+        /** The main-data cache's memory tier: chunks just fetched, served before they reach the disk cache. */
+        public Builder memoryCacheBytes(long bytes) {
+            if (bytes < 0) {
+                throw new IllegalArgumentException("memory cache of " + bytes + " bytes");
+            }
+            this.memoryCacheBytes = bytes;
             return this;
         }
 

@@ -2,6 +2,7 @@ package io.rowfs.proxy.cache;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -46,6 +47,40 @@ class MainChunkCacheTest {
             assertEquals(null, readChunk(c, new byte[] {9}, 0), "other handle is a miss");
             assertEquals(2, c.hits());
             assertEquals(2, c.misses());
+        }
+    }
+
+    @Test
+    void rangeReadsAndSpansAcrossConsecutiveSlots() throws Exception {
+        byte[] h = {4};
+        try (MainChunkCache c = MainChunkCache.open(dir, 16 * CHUNK, CHUNK)) {
+            c.store(h, 0, ByteBuffer.wrap(content(h, 0, CHUNK)));
+            c.store(h, 1, ByteBuffer.wrap(content(h, 1, CHUNK)));
+            c.store(h, 2, ByteBuffer.wrap(content(h, 2, 100)));
+            ByteBuffer part = ByteBuffer.allocate(10);
+            assertEquals(CHUNK, c.read(h, 1, CHUNK - 10, part));
+            assertArrayEquals(Arrays.copyOfRange(content(h, 1, CHUNK), CHUNK - 10, CHUNK), part.array());
+
+            byte[] whole = new byte[2 * CHUNK + 100];
+            System.arraycopy(content(h, 0, CHUNK), 0, whole, 0, CHUNK);
+            System.arraycopy(content(h, 1, CHUNK), 0, whole, CHUNK, CHUNK);
+            System.arraycopy(content(h, 2, 100), 0, whole, 2 * CHUNK, 100);
+            ByteBuffer span = ByteBuffer.allocateDirect(2 * CHUNK + 100 - 5);
+            assertTrue(c.readSpan(h, 0, 5, span), "three consecutive slots, one read");
+            span.flip();
+            byte[] got = new byte[span.remaining()];
+            span.get(got);
+            assertArrayEquals(Arrays.copyOfRange(whole, 5, whole.length), got);
+
+            ByteBuffer tooLong = ByteBuffer.allocate(2 * CHUNK + 101);
+            assertFalse(c.readSpan(h, 0, 0, tooLong), "past the short last chunk");
+            assertEquals(0, tooLong.position(), "nothing read");
+            assertFalse(c.readSpan(h, 2, 0, ByteBuffer.allocate(CHUNK + 1)), "chunk 3 is not cached");
+
+            c.store(h, 10, ByteBuffer.wrap(content(h, 10, CHUNK)));
+            c.store(new byte[] {5}, 0, ByteBuffer.wrap(content(h, 0, CHUNK)));
+            c.store(h, 11, ByteBuffer.wrap(content(h, 11, CHUNK)));
+            assertFalse(c.readSpan(h, 10, 0, ByteBuffer.allocate(2 * CHUNK)), "slots not consecutive");
         }
     }
 

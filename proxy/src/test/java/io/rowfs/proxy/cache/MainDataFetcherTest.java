@@ -2,28 +2,41 @@ package io.rowfs.proxy.cache;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.rowfs.proxy.backend.BackendException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The fetcher against an in-memory main (a storage seam) that counts the bytes it serves. */
+/**
+ * The fetcher against an in-memory main (a storage seam) that counts the bytes it serves. Every
+ * buffer main hands out is tracked, so the tests can check that each was released exactly once.
+ */
 class MainDataFetcherTest {
     static final int CHUNK = 4096;
     @TempDir
     Path dir;
     final ExecutorService disk = Executors.newFixedThreadPool(2);
-    final byte[] file = new byte[10 * CHUNK + 123];
+    final byte[] file = new byte[40 * CHUNK + 123];
     final byte[] handle = {42};
     final AtomicInteger mainReads = new AtomicInteger();
     final AtomicInteger mainBytes = new AtomicInteger();
+    final List<ByteBuf> handedOut = java.util.Collections.synchronizedList(new ArrayList<>());
 
     {
         for (int i = 0; i < file.length; i++) file[i] = (byte) (i * 13 + 5);
@@ -34,12 +47,40 @@ class MainDataFetcherTest {
         int end = (int) Math.min(file.length, offset + count);
         byte[] out = Arrays.copyOfRange(file, (int) Math.min(offset, file.length), end);
         mainBytes.addAndGet(out.length);
-        return out;
+        ByteBuf b = Unpooled.directBuffer(out.length).writeBytes(out);
+        handedOut.add(b);
+        return b;
     });
 
     @AfterEach
-    void stop() {
-        disk.shutdownNow();
+    void stop() throws Exception {
+        disk.shutdown();
+        disk.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    /** Reads and releases, returning the bytes. */
+    static byte[] bytes(ByteBuf b) {
+        try {
+            return ByteBufUtil.getBytes(b);
+        } finally {
+            b.release();
+        }
+    }
+
+    /** After the fetcher is closed and its disk writes are done, main's buffers are all freed. */
+    void assertAllReleased(MainDataFetcher f) throws Exception {
+        waitIdle(f);
+        disk.shutdown();
+        disk.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+        f.close();
+        for (ByteBuf b : handedOut) {
+            assertEquals(0, b.refCnt(), "a main buffer was not released");
+        }
+    }
+
+    static void waitIdle(MainDataFetcher f) throws InterruptedException {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (f.inFlightCount() > 0 && System.nanoTime() < deadline) Thread.sleep(2);
     }
 
     @Test
@@ -48,18 +89,35 @@ class MainDataFetcherTest {
             MainDataFetcher f = new MainDataFetcher(main, cache, disk, 0);
             int[][] ranges = {{0, 1}, {1, CHUNK}, {CHUNK - 1, 2}, {CHUNK, CHUNK}, {CHUNK + 1, 3 * CHUNK}, {file.length - 5, 100}};
             for (int[] r : ranges) {
-                byte[] got = f.read(handle, file.length, r[0], r[1]).get();
+                byte[] got = bytes(f.read(handle, file.length, r[0], r[1]));
                 int end = Math.min(file.length, r[0] + r[1]);
                 assertArrayEquals(Arrays.copyOfRange(file, r[0], end), got, "range " + r[0] + "+" + r[1]);
             }
             int before = mainBytes.get();
-            byte[] whole = f.read(handle, file.length, 0, file.length).get();
-            assertArrayEquals(file, whole);
-            assertTrue(mainBytes.get() - before <= 6 * CHUNK, "only chunks never read before cross to main");
+            assertArrayEquals(file, bytes(f.read(handle, file.length, 0, file.length)));
+            assertTrue(mainBytes.get() - before <= file.length - 4 * CHUNK, "only chunks never read before cross to main");
             int again = mainBytes.get();
-            assertArrayEquals(file, f.read(handle, file.length, 0, file.length).get());
+            assertArrayEquals(file, bytes(f.read(handle, file.length, 0, file.length)));
             assertEquals(again, mainBytes.get(), "a block read twice crosses the wire once");
-            assertEquals(0, f.read(handle, file.length, file.length, 10).get().length);
+            assertEquals(0, f.read(handle, file.length, file.length, 10).readableBytes());
+            assertAllReleased(f);
+        }
+    }
+
+    @Test
+    void servedFromDiskOnceTheMemoryTierHasDroppedIt() throws Exception {
+        try (MainChunkCache cache = MainChunkCache.open(dir, 64 * CHUNK, CHUNK)) {
+            MainDataFetcher f = new MainDataFetcher(main, cache, disk, 0, 2 * CHUNK, ByteSourceListener.NONE);
+            assertArrayEquals(file, bytes(f.read(handle, file.length, 0, file.length)));
+            waitIdle(f);
+            disk.shutdown();
+            disk.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+            assertTrue(f.memoryBytes() <= 2 * CHUNK, "memory tier over its bound: " + f.memoryBytes());
+            int reads = mainReads.get();
+            assertArrayEquals(file, bytes(f.read(handle, file.length, 0, file.length)));
+            assertEquals(reads, mainReads.get(), "all chunks came from memory or disk");
+            f.close();
+            for (ByteBuf b : handedOut) assertEquals(0, b.refCnt());
         }
     }
 
@@ -67,48 +125,64 @@ class MainDataFetcherTest {
     void concurrentReadersShareOneFetch() throws Exception {
         try (MainChunkCache cache = MainChunkCache.open(dir, 64 * CHUNK, CHUNK)) {
             MainDataFetcher f = new MainDataFetcher(main, cache, disk, 0);
-            @SuppressWarnings("unchecked")
-            CompletableFuture<byte[]>[] all = new CompletableFuture[16];
-            for (int i = 0; i < all.length; i++) all[i] = f.read(handle, file.length, 0, CHUNK);
-            for (CompletableFuture<byte[]> c : all) assertArrayEquals(Arrays.copyOf(file, CHUNK), c.get());
-            assertTrue(mainReads.get() <= 2, "deduplicated fetches, got " + mainReads.get());
+            ExecutorService readers = Executors.newFixedThreadPool(8);
+            List<Future<byte[]>> all = new ArrayList<>();
+            for (int i = 0; i < 16; i++) all.add(readers.submit(() -> bytes(f.read(handle, file.length, 0, CHUNK))));
+            for (Future<byte[]> c : all) assertArrayEquals(Arrays.copyOf(file, CHUNK), c.get());
+            readers.shutdown();
+            assertEquals(1, mainReads.get(), "deduplicated fetches");
+            assertAllReleased(f);
         }
     }
 
     @Test
-    void sequentialAccessPrefetchesAhead() throws Exception {
+    void sequentialAccessPrefetchesAheadAndTheWindowGrowsWhileTheReaderWaits() throws Exception {
         try (MainChunkCache cache = MainChunkCache.open(dir, 64 * CHUNK, CHUNK)) {
-            MainDataFetcher f = new MainDataFetcher(main, cache, disk, 4);
-            f.read(handle, file.length, 0, CHUNK).get();
-            f.read(handle, file.length, CHUNK, CHUNK).get(); // sequential: chunks 2..5 requested
-            long deadline = System.nanoTime() + 5_000_000_000L;
-            while (mainReads.get() < 6 && System.nanoTime() < deadline) Thread.sleep(5);
-            assertEquals(6, mainReads.get(), "two reads plus four readahead chunks");
+            MainDataFetcher f = new MainDataFetcher(main, cache, disk, 16);
+            bytes(f.read(handle, file.length, 0, CHUNK)); // starts the file: sequential, window 4
+            assertEquals(4, f.window(handle));
+            waitIdle(f);
+            assertEquals(5 * CHUNK, mainBytes.get(), "chunk 0, then chunks 1..4 ahead");
+            bytes(f.read(handle, file.length, CHUNK, CHUNK));
+            assertEquals(4, f.window(handle), "served from readahead: the window stays");
+            waitIdle(f);
+            assertEquals(6 * CHUNK, mainBytes.get(), "one more chunk ahead, none twice");
             int reads = mainReads.get();
-            while (f.inFlightCount() > 0 && System.nanoTime() < deadline) Thread.sleep(5);
-            assertArrayEquals(Arrays.copyOfRange(file, 2 * CHUNK, 6 * CHUNK), f.read(handle, file.length, 2 * CHUNK, 4 * CHUNK).get());
-            assertTrue(mainReads.get() <= reads + 4, "readahead chunks served from cache (further readahead allowed)");
+            assertArrayEquals(Arrays.copyOfRange(file, 2 * CHUNK, 6 * CHUNK), bytes(f.read(handle, file.length, 2 * CHUNK, 4 * CHUNK)));
+            waitIdle(f);
+            assertTrue(mainReads.get() <= reads + 2, "prefetched chunks served locally (more readahead allowed)");
+            // a reader that outruns readahead (here: reads past what was requested) catches up: the window grows
+            bytes(f.read(handle, file.length, 12 * CHUNK, 2 * CHUNK));
+            assertEquals(0, f.window(handle), "a jump resets the window");
+            bytes(f.read(handle, file.length, 14 * CHUNK, CHUNK)); // sequential again: window 4
+            assertEquals(4, f.window(handle));
+            bytes(f.read(handle, file.length, 15 * CHUNK, 8 * CHUNK)); // beyond the window: caught up
+            assertEquals(8, f.window(handle));
+            bytes(f.read(handle, file.length, 23 * CHUNK, 12 * CHUNK));
+            assertEquals(16, f.window(handle));
+            bytes(f.read(handle, file.length, 35 * CHUNK, 5 * CHUNK));
+            assertEquals(16, f.window(handle), "capped at the maximum");
+            assertAllReleased(f);
         }
     }
 
     @Test
-    void readaheadNeverReReadsCachedChunks() throws Exception {
-        java.util.concurrent.atomic.AtomicLong cacheBytes = new java.util.concurrent.atomic.AtomicLong();
+    void readaheadIsClippedToTheFileAndFetchesEachByteOnce() throws Exception {
+        AtomicLong fromMain = new AtomicLong();
         ByteSourceListener count = (source, n) -> {
-            if (source == ByteSourceListener.ByteSource.CACHE) cacheBytes.addAndGet(n);
+            if (source == ByteSourceListener.ByteSource.MAIN) fromMain.addAndGet(n);
         };
         try (MainChunkCache cache = MainChunkCache.open(dir, 64 * CHUNK, CHUNK)) {
-            MainDataFetcher f = new MainDataFetcher(main, cache, disk, 4, count);
+            MainDataFetcher f = new MainDataFetcher(main, cache, disk, 64, 1 << 20, count);
             for (int pass = 0; pass < 2; pass++) {
-                for (long off = 0; off < file.length; off += CHUNK) {
-                    f.read(handle, file.length, off, CHUNK).get();
+                for (long off = 0; off < file.length; off += 3 * CHUNK) {
+                    int n = (int) Math.min(3 * CHUNK, file.length - off);
+                    assertArrayEquals(Arrays.copyOfRange(file, (int) off, (int) off + n), bytes(f.read(handle, file.length, off, 3 * CHUNK)));
                 }
-                long deadline = System.nanoTime() + 5_000_000_000L;
-                while (f.inFlightCount() > 0 && System.nanoTime() < deadline) Thread.sleep(5);
+                waitIdle(f);
+                assertEquals(file.length, fromMain.get(), "pass " + pass + ": main bytes equal the file size");
             }
-            // pass 1 reads prefetched chunks back from the cache once, pass 2 reads every chunk once
-            assertTrue(cacheBytes.get() <= 2L * file.length,
-                    "each pass reads a chunk from the cache at most once: " + cacheBytes.get() + " for 2 x " + file.length);
+            assertAllReleased(f);
         }
     }
 
@@ -120,10 +194,10 @@ class MainDataFetcherTest {
                 : main.read(h, o, c);
         try (MainChunkCache cache = MainChunkCache.open(dir, 64 * CHUNK, CHUNK)) {
             MainDataFetcher f = new MainDataFetcher(failingOnce, cache, disk, 0);
-            var e = org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.ExecutionException.class,
-                    () -> f.read(handle, file.length, 0, 10).get());
-            assertTrue(e.getCause().getMessage().contains("main went away"));
-            assertArrayEquals(Arrays.copyOf(file, 10), f.read(handle, file.length, 0, 10).get());
+            var e = assertThrows(BackendException.class, () -> f.read(handle, file.length, 0, 10));
+            assertTrue(e.getMessage().contains("main went away"), e.getMessage());
+            assertArrayEquals(Arrays.copyOf(file, 10), bytes(f.read(handle, file.length, 0, 10)));
+            assertAllReleased(f);
         }
     }
 }

@@ -62,13 +62,14 @@ class MainReadThroughGaneshaTest {
             AtomicLong fromMain = new AtomicLong();
             NfsMainSource nfsSource = new NfsMainSource(nfs, root);
             MainSource counting = (h, off, count) -> nfsSource.read(h, off, count)
-                    .thenApply(b -> { fromMain.addAndGet(b.length); return b; });
+                    .thenApply(b -> { fromMain.addAndGet(b.readableBytes()); return b; });
             MainDataFetcher fetcher = new MainDataFetcher(counting, cache, disk, 8);
+            try {
 
             // an odd-sized sequential pass, like a client reading with 32 KiB + 1 byte requests
             int step = 32 * 1024 + 1;
             for (long off = 0; off < image.length; off += step) {
-                byte[] got = fetcher.read(handle, image.length, off, step).get(30, TimeUnit.SECONDS);
+                byte[] got = bytes(fetcher.read(handle, image.length, off, step));
                 int end = (int) Math.min(image.length, off + step);
                 assertArrayEquals(Arrays.copyOfRange(image, (int) off, end), got, "at " + off);
             }
@@ -81,12 +82,25 @@ class MainReadThroughGaneshaTest {
             for (int i = 0; i < 200; i++) {
                 int off = rnd.nextInt(image.length);
                 int len = 1 + rnd.nextInt(200_000);
-                byte[] got = fetcher.read(handle, image.length, off, len).get(30, TimeUnit.SECONDS);
+                byte[] got = bytes(fetcher.read(handle, image.length, off, len));
                 assertArrayEquals(Arrays.copyOfRange(image, off, Math.min(image.length, off + len)), got);
             }
             assertEquals(firstPass, fromMain.get(), "cached data never crosses the wire again");
+            } finally {
+                fetcher.close();
+            }
         } finally {
-            disk.shutdownNow();
+            disk.shutdown(); // queued cache writes still run (and release their buffers)
+            disk.awaitTermination(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** The bytes of a fetcher read, which is released. */
+    private static byte[] bytes(io.netty.buffer.ByteBuf b) {
+        try {
+            return io.netty.buffer.ByteBufUtil.getBytes(b);
+        } finally {
+            b.release();
         }
     }
 
