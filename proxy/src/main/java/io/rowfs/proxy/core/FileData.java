@@ -9,6 +9,7 @@ import io.rowfs.protocol.nfs3.Sattr3;
 import io.rowfs.protocol.nfs3.SetTime;
 import io.rowfs.protocol.nfs3.StableHow;
 import io.rowfs.protocol.nfs3.Verifier;
+import io.rowfs.protocol.nfs3.WccData;
 import io.rowfs.protocol.nfs3.WriteResult;
 import io.rowfs.proxy.blocks.BlockMapStore;
 import io.rowfs.proxy.blocks.BlockPlanner;
@@ -35,6 +36,7 @@ public final class FileData {
     private final MainDataFetcher fetcher;
     private final WriteVerifier verifier;
     private final ByteSourceListener bytes;
+    private volatile WriteBehind writeBehind;
 
     public FileData(Namespace ns, BlockMapStore blocks, BlockPlanner planner, MainDataFetcher fetcher,
                     WriteVerifier verifier) {
@@ -54,6 +56,11 @@ public final class FileData {
 
     public WriteVerifier verifier() {
         return verifier;
+    }
+
+    /** Acknowledge UNSTABLE writes to shadow-only files once queued on {@code queue} (off by default). */
+    public void writeBehind(WriteBehind queue) {
+        this.writeBehind = queue;
     }
 
     /** Logical size of a regular file. */
@@ -80,6 +87,7 @@ public final class FileData {
         if (!r.inShadow()) {
             return fetcher.read(r.mainHandle(), size, offset, (int) (end - offset));
         }
+        drain(f.id());
         long mainSize = ns.mainSize(f);
         RoaringBitmap shadowBlocks = mainSize > 0 ? blocks.get(f.id()) : new RoaringBitmap();
         List<Run> runs = planner.planRead(shadowBlocks, mainSize, size, offset, end - offset);
@@ -133,6 +141,16 @@ public final class FileData {
             FileHandle fh = r.shadowHandle();
             int count = data.readableBytes();
             long mainSize = ns.mainSize(r);
+            if (stable == StableHow.UNSTABLE && mainSize == 0 && writeBehind != null) {
+                // no main blocks to track: the data can follow the reply (see WriteBehind)
+                writeBehind.submit(r.id(), data.retain(), queued -> {
+                    WriteResult w = ns.shadow().write(fh, offset, queued, StableHow.UNSTABLE);
+                    verifier.observeShadow(w.verifier());
+                });
+                raiseLogicalSize(ns.reload(r.id()), offset + count);
+                return WriteResult.ok(WccData.EMPTY, count, StableHow.UNSTABLE, verifier.current());
+            }
+            drain(r.id());
             RoaringBitmap bitmap = mainSize > 0 ? blocks.get(r.id()) : null;
             if (bitmap != null) {
                 for (Run fill : planner.fillsForWrite(bitmap, mainSize, offset, count)) {
@@ -169,6 +187,7 @@ public final class FileData {
         ReentrantLock lock = ns.lockOf(f.id());
         lock.lock();
         try {
+            drain(f.id());
             Resolved r = ns.copyUp(f);
             FileHandle fh = r.shadowHandle();
             long mainSize = ns.mainSize(r);
@@ -189,10 +208,21 @@ public final class FileData {
 
     /** COMMIT: flushes the shadow file (when there is one) and answers the current verifier. */
     public Verifier commit(Resolved f) {
+        drain(f.id());
         if (f.record().inShadow()) {
             verifier.observeShadow(ns.shadow().commit(f.shadowHandle()).verifier());
         }
         return verifier.current();
+    }
+
+    /**
+     * Waits until the file's queued UNSTABLE writes reached the shadow: before anything that reads
+     * the shadow copy or changes it in another way. On the fast path it throws WouldBlock instead.
+     */
+    public void drain(long id) {
+        if (writeBehind != null) {
+            writeBehind.drain(id);
+        }
     }
 
     /** Forgets a removed file's bitmap. */

@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * client learns to resend its uncommitted writes. Thread-safe.
  */
 public final class WriteVerifier {
-    private final long boot;
+    private final AtomicLong boot;
     private final AtomicLong shadow = new AtomicLong();
 
     public WriteVerifier() {
@@ -19,7 +19,15 @@ public final class WriteVerifier {
     }
 
     WriteVerifier(long boot) {
-        this.boot = boot;
+        this.boot = new AtomicLong(boot);
+    }
+
+    /**
+     * Changes the verifier, as a restart would: for when unstable data the proxy acknowledged was
+     * lost (a queued write failed), so clients resend what they have not committed.
+     */
+    public void lostUnstableData() {
+        boot.set(new SecureRandom().nextLong());
     }
 
     /** Records the verifier of a shadow WRITE or COMMIT reply. */
@@ -29,6 +37,6 @@ public final class WriteVerifier {
 
     public Verifier current() {
         long s = shadow.get() * 0x9E3779B97F4A7C15L;
-        return new Verifier(boot ^ (s ^ (s >>> 29)));
+        return new Verifier(boot.get() ^ (s ^ (s >>> 29)));
     }
 }

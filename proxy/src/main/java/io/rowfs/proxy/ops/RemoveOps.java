@@ -90,6 +90,7 @@ public final class RemoveOps {
     }
 
     private static void unlinkSteps(ProxyFs fs, Resolved dir, Filename name, Resolved child) {
+        fs.data().drain(child.id()); // its queued writes go first: failing on a removed file would look like lost data
         boolean keep = false;
         if (child.record().inShadow()) {
             FileHandle dirFh = fs.ns().ensureShadowDir(dir);

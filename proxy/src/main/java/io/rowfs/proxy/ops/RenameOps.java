@@ -84,6 +84,9 @@ public final class RenameOps {
             if (dst.isPresent() && !dst.get().record().inShadow()) {
                 ns.touch(to);
             }
+            if (dst.isPresent()) {
+                fs.data().drain(dst.get().id());
+            }
             ns.shadow().rename(fromFh, fromName, toFh, toName);
             CrashPoint.reach("rename-after-shadow");
             ns.shadow().forget(src.shadowHandle()); // its ctime moved; the reply does not say to what

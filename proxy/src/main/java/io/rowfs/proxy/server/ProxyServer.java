@@ -26,6 +26,7 @@ import io.rowfs.proxy.core.Attributes;
 import io.rowfs.proxy.core.FileData;
 import io.rowfs.proxy.core.IntentRecovery;
 import io.rowfs.proxy.core.Namespace;
+import io.rowfs.proxy.core.WriteBehind;
 import io.rowfs.proxy.core.WriteVerifier;
 import io.rowfs.proxy.handle.VirtualHandleCodec;
 import io.rowfs.proxy.meta.ChronicleObjectTable;
@@ -64,6 +65,8 @@ public final class ProxyServer implements AutoCloseable {
     private RpcServer portmap;
     private ExecutorService workers;
     private ExecutorService disk;
+    private ExecutorService writers;
+    private static final int WRITE_BEHIND_THREADS = 4;
     private String exportPath;
     private final ProxyMetrics metrics = new ProxyMetrics();
     private MetricsHttpServer metricsHttp;
@@ -99,8 +102,13 @@ public final class ProxyServer implements AutoCloseable {
             MainDataFetcher fetcher = keep(new MainDataFetcher(main.dataSource(), cache, disk, config.readahead,
                     config.memoryCacheBytes, metrics.dataBytes()));
             Namespace ns = new Namespace(objects, names, intents, main, shadow, codec);
+            WriteVerifier verifier = new WriteVerifier();
             FileData data = new FileData(ns, blocks, new BlockPlanner(new BlockGeometry(config.blockSize)), fetcher,
-                    new WriteVerifier(), metrics.dataBytes());
+                    verifier, metrics.dataBytes());
+            if (config.writeBehindBytes > 0) {
+                writers = Executors.newFixedThreadPool(WRITE_BEHIND_THREADS, named("rowfs-proxy-writer"));
+                data.writeBehind(new WriteBehind(writers, config.writeBehindBytes, verifier::lostUnstableData));
+            }
             new IntentRecovery(ns, data).recover(intents);
             ProxyFs fs = new ProxyFs(ns, new Attributes(ns), data, limits);
             exportPath = config.exportPath != null ? config.exportPath : config.main.exportPath();
@@ -195,6 +203,14 @@ public final class ProxyServer implements AutoCloseable {
         if (workers != null) {
             workers.shutdownNow();
         }
+        if (writers != null) {
+            writers.shutdown(); // queued UNSTABLE writes still go out (their clients have not committed yet)
+            try {
+                writers.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         if (disk != null) {
             for (Runnable pending : disk.shutdownNow()) {
                 pending.run(); // pending cache writes hold buffers: let them finish and release
@@ -228,6 +244,13 @@ public final class ProxyServer implements AutoCloseable {
         private Duration timeout = Duration.ofSeconds(60);
         private InetSocketAddress metricsListen;
         private boolean privilegedPorts;
+        private long writeBehindBytes = 64L << 20;
+
+        /** UNSTABLE writes to shadow-only files acknowledged once queued, up to this many bytes (0: off). */
+        public Builder writeBehind(long bytes) {
+            this.writeBehindBytes = bytes;
+            return this;
+        }
 
         /** Connect to the back ends from source ports below 1024 (needs root; knfsd's "secure" exports want it). */
         public Builder privilegedPorts(boolean enabled) {
