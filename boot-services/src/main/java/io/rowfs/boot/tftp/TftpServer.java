@@ -186,7 +186,7 @@ public final class TftpServer implements AutoCloseable {
                         .option(ChannelOption.SO_SNDBUF, 1 << 20)
                         .option(EpollChannelOption.SO_REUSEPORT, true)
                         .option(EpollChannelOption.EPOLL_MODE, EpollMode.LEVEL_TRIGGERED)
-                        .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(2048).maxMessagesPerRead(1))
+                        .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(2048).maxMessagesPerRead(16))
                         .handler(handler)
                         .connect(client, new InetSocketAddress(bindAddress, local.getPort()));
                 connected.channel().closeFuture().addListener(c -> twin.close());

@@ -5,6 +5,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramPacket;
+import io.rowfs.boot.BusyPoll;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +35,15 @@ final class TftpTransferHandler extends SimpleChannelInboundHandler<DatagramPack
     private final Runnable onClose;
     /** The channel is connected to the client: lock-step DATA goes out as a plain buffer (send, not sendto). */
     private final boolean connected;
+    /**
+     * The lock-step DATA buffer, rewritten for every block: the pipeline gets a retained reference
+     * and releases it once the datagram is sent, so after an ACK it is ours alone again (if it is not,
+     * a block is still queued and a fresh buffer is used). Released when the channel closes.
+     */
+    private ByteBuf lockStep;
+    /** Lock step on epoll only: whether to poll for the next ACK, and the loop's poll deadline. */
+    private final BusyPollPolicy busyPoll;
+    private BusyPoll.Deadline pollDeadline;
     private long lastProgress;
     private long startNanos;
     private boolean finished;
@@ -51,12 +61,15 @@ final class TftpTransferHandler extends SimpleChannelInboundHandler<DatagramPack
                 ? TimeUnit.SECONDS.toNanos(negotiation.timeoutSeconds()) : config.timeout().toNanos();
         this.onClose = onClose;
         this.connected = connected;
+        this.busyPoll = new BusyPollPolicy(connected && negotiation.windowsize() == 1
+                ? config.busyPoll().toNanos() : 0);
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         startNanos = System.nanoTime();
         lastProgress = startNanos;
+        pollDeadline = BusyPoll.deadline();
         ctx.channel().closeFuture().addListener(f -> onClose.run());
         send(ctx, transfer.start());
         scheduleTimer(ctx, baseTimeoutNanos);
@@ -81,8 +94,13 @@ final class TftpTransferHandler extends SimpleChannelInboundHandler<DatagramPack
             if (transfer.done()) {
                 finish(ctx, null);
             } else if (!burst.isEmpty()) {
-                lastProgress = System.nanoTime();
                 send(ctx, burst);
+                long now = System.nanoTime();
+                lastProgress = now;
+                long poll = busyPoll.onAck(now);
+                if (poll > 0) {
+                    pollDeadline.pollUntil(now + poll);
+                }
             }
         } else if (opcode == TftpPackets.ERROR) {
             int code = buf.getUnsignedShort(buf.readerIndex() + 2);
@@ -127,8 +145,8 @@ final class TftpTransferHandler extends SimpleChannelInboundHandler<DatagramPack
     }
 
     private void sendEach(ChannelHandlerContext ctx, long first, long last) {
-        if (first == last) { // lock step: one packet, one pass through the pipeline
-            ByteBuf data = ctx.alloc().directBuffer(4 + negotiation.blksize());
+        if (first == last) { // lock step: one packet, one pass through the pipeline, no allocation
+            ByteBuf data = lockStepBuffer(ctx);
             appendData(data, first);
             ctx.writeAndFlush(connected ? data : new DatagramPacket(data, client), ctx.voidPromise());
             return;
@@ -139,6 +157,25 @@ final class TftpTransferHandler extends SimpleChannelInboundHandler<DatagramPack
             ctx.write(new DatagramPacket(data, client), ctx.voidPromise());
         }
         ctx.flush();
+    }
+
+    private ByteBuf lockStepBuffer(ChannelHandlerContext ctx) {
+        if (lockStep == null) {
+            lockStep = ctx.alloc().directBuffer(4 + negotiation.blksize());
+        }
+        if (lockStep.refCnt() != 1) { // the previous block is still queued: leave it to the pipeline
+            lockStep.release();
+            lockStep = ctx.alloc().directBuffer(4 + negotiation.blksize());
+        }
+        return lockStep.clear().retain();
+    }
+
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        if (lockStep != null) {
+            lockStep.release();
+            lockStep = null;
+        }
     }
 
     /** Appends DATA packet {@code block} (header and payload) to {@code buf}. */
@@ -181,12 +218,19 @@ final class TftpTransferHandler extends SimpleChannelInboundHandler<DatagramPack
         finished = true;
         long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
         if (failure == null) {
-            LOG.info("tftp: sent {} to {}: {} bytes in {} ms (blksize {}, windowsize {})", name, client,
-                    content.remaining(), ms, negotiation.blksize(), negotiation.windowsize());
+            LOG.info("tftp: sent {} to {}: {} bytes in {} ms (blksize {}, windowsize {}{})", name, client,
+                    content.remaining(), ms, negotiation.blksize(), negotiation.windowsize(), pollReport());
         } else {
             LOG.warn("tftp: transfer of {} to {} aborted after {} ms: {}", name, client, ms, failure);
         }
         ctx.close();
+    }
+
+    private String pollReport() {
+        if (busyPoll.sleepCost() < 0 || busyPoll.pollCost() < 0) {
+            return "";
+        }
+        return ", us per block sleeping " + busyPoll.sleepCost() / 1000 + " polling " + busyPoll.pollCost() / 1000;
     }
 
     @Override

@@ -351,6 +351,30 @@ class TftpServerTest {
         }
     }
 
+    /** A client slower than the busy-poll budget: the server polls in vain, then sleeps, and still serves. */
+    @Test
+    void slowLockStepClientIsServed() throws Exception {
+        int blocks = BusyPollPolicy.EPOCH_BLOCKS + 2 * BusyPollPolicy.PROBE_BLOCKS + 10;
+        byte[] file = random(blocks * 512 + 7, 4);
+        Files.write(dir.resolve("root/slow.bin"), file);
+        try (DatagramSocket s = new DatagramSocket()) {
+            s.setSoTimeout(3000);
+            s.send(new DatagramPacket(rrq(1, "slow.bin", "octet"), rrq(1, "slow.bin", "octet").length, address));
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            while (true) {
+                DatagramPacket p = receive(s);
+                assertEquals(TftpPackets.DATA, opcode(p));
+                out.write(p.getData(), 4, p.getLength() - 4);
+                Thread.sleep(0, 300_000); // 0.3 ms, three times the default poll budget
+                s.send(new DatagramPacket(ack(second(p)), 4, p.getSocketAddress()));
+                if (p.getLength() - 4 < 512) {
+                    break;
+                }
+            }
+            assertArrayEquals(file, out.toByteArray());
+        }
+    }
+
     private static void waitFor(java.util.function.BooleanSupplier cond) throws InterruptedException {
         long end = System.nanoTime() + 5_000_000_000L;
         while (!cond.getAsBoolean()) {
