@@ -14,10 +14,10 @@ package io.rowfs.boot.tftp;
  * CPU), except that now and then a short probe epoch tries the other mode so that a change is
  * noticed. A probe that loses doubles the number of epochs until the next one (up to
  * {@link #MAX_PROBE_INTERVAL}), so a mode that does not pay is rarely tried; one that wins switches
- * the mode and probes soon again; and an epoch no faster than the other mode's last measurement
- * has the other mode probed right after it. The current mode's time per block is the mean of its latest
+ * the mode and probes soon again; and two epochs in a row no faster than the other mode's last
+ * measurement have the other mode probed right after them. The current mode's time per block is the mean of its latest
  * measurement and the one before (a short memory: the machine changes within seconds); a probe's
- * replaces the old one.
+ * replaces the old one. A probe that is half again as slow after a quarter of its blocks ends there.
  *
  * <p>Free of I/O and clocks: the caller passes {@code System.nanoTime()}. Owned by the transfer's
  * event loop; not thread-safe.
@@ -41,6 +41,9 @@ final class BusyPollPolicy {
     private boolean started;
     private long epochStart;
     private int blocks;
+    /** Epochs in a row no faster than the other mode's last measurement. */
+    private int slowEpochs;
+    private long polledAcks;
 
     /** @param budgetNanos how long to poll for one ACK; 0 never polls */
     BusyPollPolicy(long budgetNanos) {
@@ -58,10 +61,19 @@ final class BusyPollPolicy {
         if (!started) {
             started = true;
             epochStart = now;
-        } else if (++blocks == (mode == best ? EPOCH_BLOCKS : PROBE_BLOCKS)) {
+        } else if (++blocks == (mode == best ? EPOCH_BLOCKS : PROBE_BLOCKS) || losingProbe(now)) {
             endEpoch(now);
         }
-        return mode == POLL ? budgetNanos : 0;
+        if (mode == POLL) {
+            polledAcks++;
+            return budgetNanos;
+        }
+        return 0;
+    }
+
+    /** A probe already half again as slow as the current mode after a few blocks ends early. */
+    private boolean losingProbe(long now) {
+        return mode != best && blocks >= PROBE_BLOCKS / 4 && (now - epochStart) / blocks > cost[best] * 3 / 2;
     }
 
     private void endEpoch(long now) {
@@ -77,8 +89,13 @@ final class BusyPollPolicy {
             }
             untilProbe = probeInterval;
         } else if (cost[1 - mode] >= 0 && perBlock >= cost[1 - mode]) {
-            untilProbe = 1; // this epoch was no faster than the other mode last measured: try it now
-            probeInterval = MIN_PROBE_INTERVAL;
+            if (++slowEpochs >= 2) { // no faster than the other mode last measured, twice: try it now
+                untilProbe = 1;
+                probeInterval = MIN_PROBE_INTERVAL;
+                slowEpochs = 0;
+            }
+        } else {
+            slowEpochs = 0;
         }
         mode = --untilProbe <= 0 ? 1 - best : best;
         epochStart = now;
@@ -87,6 +104,11 @@ final class BusyPollPolicy {
 
     boolean polling() {
         return mode == POLL;
+    }
+
+    /** How many ACKs were followed by polling. */
+    long polledAcks() {
+        return polledAcks;
     }
 
     /** Measured nanoseconds per block while sleeping, or -1. */

@@ -230,7 +230,8 @@ final class TftpTransferHandler extends SimpleChannelInboundHandler<DatagramPack
         if (busyPoll.sleepCost() < 0 || busyPoll.pollCost() < 0) {
             return "";
         }
-        return ", us per block sleeping " + busyPoll.sleepCost() / 1000 + " polling " + busyPoll.pollCost() / 1000;
+        return ", us per block sleeping " + busyPoll.sleepCost() / 1000 + " polling " + busyPoll.pollCost() / 1000
+                + ", polled for " + busyPoll.polledAcks() + " of " + transfer.lastBlock() + " ACKs";
     }
 
     @Override

@@ -42,6 +42,7 @@ class BusyPollPolicyTest {
         BusyPollPolicy policy = new BusyPollPolicy(BUDGET);
         long polled = run(policy, 100_000, (b, p) -> p ? 20_000 : 50_000);
         assertTrue(polled > 90_000, "polled after " + polled + " of 100000 ACKs");
+        assertEquals(polled, policy.polledAcks());
         assertEquals(20_000, policy.pollCost());
         assertEquals(50_000, policy.sleepCost());
     }
@@ -53,6 +54,14 @@ class BusyPollPolicyTest {
         // probes of 64 blocks, the gaps between them doubling up to 64 epochs of 256 blocks
         assertTrue(polled < 1_000, "polled after " + polled + " of 100000 ACKs");
         assertTrue(polled >= BusyPollPolicy.PROBE_BLOCKS, "never tried polling");
+    }
+
+    @Test
+    void aProbeThatLosesBadlyEndsEarly() {
+        BusyPollPolicy policy = new BusyPollPolicy(BUDGET);
+        long polled = run(policy, 100_000, (b, p) -> p ? 100_000 : 18_000);
+        assertTrue(polled < 200, "polled after " + polled + " of 100000 ACKs");
+        assertTrue(polled >= BusyPollPolicy.PROBE_BLOCKS / 4, "never tried polling");
     }
 
     @Test
