@@ -45,6 +45,22 @@ class BusyPollTest {
     }
 
     @Test
+    void readsTheProcessorFieldOfAStatLine() {
+        StringBuilder line = new StringBuilder("4242 (loop (odd) name) S");
+        for (int field = 4; field <= 52; field++) {
+            line.append(' ').append(field == 39 ? 1 : 1000 + field);
+        }
+        assertEquals(1, BusyPoll.processor(line.toString()));
+        assertEquals(-1, BusyPoll.processor("4242 (short) S 1 2 3"));
+    }
+
+    @Test
+    void knowsWhichCpuItRunsOn() {
+        int cpu = BusyPoll.deadline().currentCpu();
+        assertTrue(cpu >= 0 && cpu < Runtime.getRuntime().availableProcessors() * 64, "cpu " + cpu);
+    }
+
+    @Test
     void pendingTasksSelectNowAsNettyDoes() throws Exception {
         SelectStrategy strategy = BusyPoll.FACTORY.newSelectStrategy();
         assertEquals(2, strategy.calculateStrategy(() -> readyOnCall(1, 2), true));

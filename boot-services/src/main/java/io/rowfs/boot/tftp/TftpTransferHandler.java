@@ -94,12 +94,18 @@ final class TftpTransferHandler extends SimpleChannelInboundHandler<DatagramPack
             if (transfer.done()) {
                 finish(ctx, null);
             } else if (!burst.isEmpty()) {
-                send(ctx, burst);
                 long now = System.nanoTime();
+                long roundTrip = now - lastProgress;
+                send(ctx, burst);
                 lastProgress = now;
-                long poll = busyPoll.onAck(now);
+                long poll = busyPoll.onAck(roundTrip);
+                if (busyPoll.epochEnded()) {
+                    int ackCpu = BusyPoll.incomingCpu(ctx.channel());
+                    int ownCpu = pollDeadline.currentCpu();
+                    busyPoll.placement(ackCpu >= 0 && ownCpu >= 0 && ackCpu != ownCpu);
+                }
                 if (poll > 0) {
-                    pollDeadline.pollUntil(now + poll);
+                    pollDeadline.pollUntil(System.nanoTime() + poll);
                 }
             }
         } else if (opcode == TftpPackets.ERROR) {
@@ -227,11 +233,8 @@ final class TftpTransferHandler extends SimpleChannelInboundHandler<DatagramPack
     }
 
     private String pollReport() {
-        if (busyPoll.sleepCost() < 0 || busyPoll.pollCost() < 0) {
-            return "";
-        }
-        return ", us per block sleeping " + busyPoll.sleepCost() / 1000 + " polling " + busyPoll.pollCost() / 1000
-                + ", polled for " + busyPoll.polledAcks() + " of " + transfer.lastBlock() + " ACKs";
+        return busyPoll.polledAcks() == 0 ? ""
+                : ", polled for " + busyPoll.polledAcks() + " of " + transfer.lastBlock() + " ACKs";
     }
 
     @Override

@@ -1,79 +1,74 @@
 package io.rowfs.boot.tftp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.function.LongPredicate;
 import org.junit.jupiter.api.Test;
 
-/** The poll-or-sleep choice against simulated round trips whose cost depends on the choice. */
+/** The poll-or-sleep choice from placements and round trips. */
 class BusyPollPolicyTest {
     private static final long BUDGET = 100_000;
 
-    /** Round-trip costs in ns for sleeping and polling, possibly depending on the block number. */
-    interface Costs {
-        long of(long block, boolean polling);
-    }
-
-    /** Runs {@code blocks} ACKs and returns how many of them were followed by polling. */
-    private static long run(BusyPollPolicy policy, long blocks, Costs costs) {
-        long now = 1_000_000_000L;
-        long polled = 0;
-        for (long b = 0; b < blocks; b++) {
-            boolean polling = policy.onAck(now) > 0;
-            assertEquals(polling, policy.polling());
-            if (polling) {
-                polled++;
-            }
-            now += costs.of(b, polling);
+    /** Runs one epoch of ACKs with round trip {@code rtt}, then reports the placement; returns ACKs polled after. */
+    private static int epoch(BusyPollPolicy policy, long rtt, boolean otherCpu) {
+        int polled = 0;
+        for (int i = 0; i < BusyPollPolicy.EPOCH_BLOCKS; i++) {
+            assertFalse(policy.epochEnded());
+            long poll = policy.onAck(rtt);
+            assertEquals(policy.polling() ? BUDGET : 0, poll);
+            polled += poll > 0 ? 1 : 0;
         }
+        assertTrue(policy.epochEnded());
+        policy.placement(otherCpu);
         return polled;
     }
 
     @Test
     void zeroBudgetNeverPolls() {
         BusyPollPolicy policy = new BusyPollPolicy(0);
-        assertEquals(0, run(policy, 100_000, (b, p) -> p ? 1_000 : 50_000));
-        assertEquals(-1, policy.pollCost());
+        policy.placement(true);
+        for (int i = 0; i < 1000; i++) {
+            assertEquals(0, policy.onAck(20_000));
+            assertFalse(policy.epochEnded());
+        }
+        assertEquals(0, policy.polledAcks());
     }
 
     @Test
-    void pollsWhenThatIsFaster() {
+    void pollsOnlyWhileAcksArriveOnAnotherCpu() {
         BusyPollPolicy policy = new BusyPollPolicy(BUDGET);
-        long polled = run(policy, 100_000, (b, p) -> p ? 20_000 : 50_000);
-        assertTrue(polled > 90_000, "polled after " + polled + " of 100000 ACKs");
-        assertEquals(polled, policy.polledAcks());
-        assertEquals(20_000, policy.pollCost());
-        assertEquals(50_000, policy.sleepCost());
+        assertEquals(0, epoch(policy, 20_000, true), "sleeps until the first placement says otherwise");
+        assertEquals(BusyPollPolicy.EPOCH_BLOCKS, epoch(policy, 30_000, true));
+        assertEquals(BusyPollPolicy.EPOCH_BLOCKS, epoch(policy, 30_000, false));
+        assertEquals(0, epoch(policy, 18_000, false), "client and server share a CPU: sleep");
+        assertEquals(0, epoch(policy, 18_000, true));
+        assertEquals(BusyPollPolicy.EPOCH_BLOCKS, epoch(policy, 30_000, true));
+        assertEquals(3L * BusyPollPolicy.EPOCH_BLOCKS, policy.polledAcks());
     }
 
     @Test
-    void sleepsWhenPollingIsSlowerAndProbesLessAndLess() {
+    void backsOffWhenPollingDoesNotPay() {
         BusyPollPolicy policy = new BusyPollPolicy(BUDGET);
-        long polled = run(policy, 100_000, (b, p) -> p ? 30_000 : 18_000);
-        // probes of 64 blocks, the gaps between them doubling up to 64 epochs of 256 blocks
-        assertTrue(polled < 1_000, "polled after " + polled + " of 100000 ACKs");
-        assertTrue(polled >= BusyPollPolicy.PROBE_BLOCKS, "never tried polling");
-    }
-
-    @Test
-    void aProbeThatLosesBadlyEndsEarly() {
-        BusyPollPolicy policy = new BusyPollPolicy(BUDGET);
-        long polled = run(policy, 100_000, (b, p) -> p ? 100_000 : 18_000);
-        assertTrue(polled < 200, "polled after " + polled + " of 100000 ACKs");
-        assertTrue(polled >= BusyPollPolicy.PROBE_BLOCKS / 4, "never tried polling");
-    }
-
-    @Test
-    void followsAChangeInEitherDirection() {
-        BusyPollPolicy policy = new BusyPollPolicy(BUDGET);
-        LongPredicate pollFaster = b -> b < 50_000 || b >= 100_000; // then sleeping is faster for a while
-        Costs costs = (b, p) -> pollFaster.test(b) == p ? 20_000 : 60_000;
-        run(policy, 50_000, costs);
-        assertTrue(policy.polling() || policy.pollCost() < policy.sleepCost());
-        long polledWhileSleepFaster = run(policy, 50_000, (b, p) -> costs.of(b + 50_000, p));
-        assertTrue(polledWhileSleepFaster < 5_000, "kept polling for " + polledWhileSleepFaster + " ACKs");
-        long polledAfter = run(policy, 50_000, (b, p) -> costs.of(b + 100_000, p));
-        assertTrue(polledAfter > 30_000, "polled after only " + polledAfter + " of 50000 ACKs");
+        epoch(policy, 20_000, true);
+        // a slow network: every ACK comes after the budget, polling is in vain
+        int[] polled = new int[12];
+        for (int i = 0; i < polled.length; i++) {
+            polled[i] = epoch(policy, 500_000, true);
+        }
+        // polls, backs off 1 epoch, polls, 2, polls, 4 ...
+        assertEquals(BusyPollPolicy.EPOCH_BLOCKS, polled[0]);
+        assertEquals(0, polled[1]);
+        assertEquals(BusyPollPolicy.EPOCH_BLOCKS, polled[2]);
+        assertEquals(0, polled[3] + polled[4]);
+        assertEquals(BusyPollPolicy.EPOCH_BLOCKS, polled[5]);
+        assertEquals(0, polled[6] + polled[7] + polled[8] + polled[9]);
+        assertEquals(BusyPollPolicy.EPOCH_BLOCKS, polled[10]);
+        // the network got fast again: after the back-off, polling catches the ACKs and stays on
+        int later = 0;
+        for (int i = 0; i < 20; i++) {
+            later += epoch(policy, 20_000, true);
+        }
+        assertTrue(later >= 11 * BusyPollPolicy.EPOCH_BLOCKS, "polled for only " + later + " ACKs");
     }
 }

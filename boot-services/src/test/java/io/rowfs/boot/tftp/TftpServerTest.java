@@ -354,7 +354,7 @@ class TftpServerTest {
     /** A client slower than the busy-poll budget: the server polls in vain, then sleeps, and still serves. */
     @Test
     void slowLockStepClientIsServed() throws Exception {
-        int blocks = BusyPollPolicy.EPOCH_BLOCKS + 2 * BusyPollPolicy.PROBE_BLOCKS + 10;
+        int blocks = 4 * BusyPollPolicy.EPOCH_BLOCKS + 10;
         byte[] file = random(blocks * 512 + 7, 4);
         Files.write(dir.resolve("root/slow.bin"), file);
         try (DatagramSocket s = new DatagramSocket()) {
