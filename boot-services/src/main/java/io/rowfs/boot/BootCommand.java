@@ -87,10 +87,6 @@ public final class BootCommand implements Subcommand {
     int perClient;
     @Option(names = "--tftp-max-transfers", defaultValue = "256", description = "concurrent TFTP transfers overall")
     int maxTransfers;
-    @Option(names = "--tftp-busy-poll", defaultValue = "100",
-            description = "microseconds a lock-step TFTP transfer may poll for the next ACK instead of sleeping, "
-                    + "used only while it measures faster; 0 never polls (default ${DEFAULT-VALUE})")
-    int busyPollMicros;
     @Option(names = "--dhcp-port", defaultValue = "67", hidden = true)
     int dhcpPort;
     @Option(names = "--dhcp-client-port", defaultValue = "68", hidden = true)
@@ -184,8 +180,7 @@ public final class BootCommand implements Subcommand {
                 dnsList, rootPath, new BootFiles(biosFile, efi32File, efi64File, ipxeScript), httpPort,
                 Duration.ofSeconds(leaseSeconds), Duration.ofSeconds(60), Duration.ofMinutes(10), leaseFile,
                 dhcpPort, dhcpClientPort);
-        TftpConfig tftp = new TftpConfig(maxBlksize, maxWindow, Duration.ofSeconds(1), 5, perClient, maxTransfers,
-                Duration.ofNanos(busyPollMicros * 1000L));
+        TftpConfig tftp = new TftpConfig(maxBlksize, maxWindow, Duration.ofSeconds(1), 5, perClient, maxTransfers);
         return new BootServices.Settings(bootRoot, server, dhcp, tftpPort, tftp, httpPort, ftpPort, ftpPassive);
     }
 

@@ -17,8 +17,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Chooses the Netty transport: the native epoll transport when it loads (it is needed for
- * {@code SO_BINDTODEVICE}), NIO otherwise. Epoll event loops can poll briefly before sleeping when a
- * handler asks for it ({@link BusyPoll}).
+ * {@code SO_BINDTODEVICE}), NIO otherwise.
  */
 public final class Transports {
     /** Linux {@code SOL_SOCKET} and {@code SO_BINDTODEVICE} from asm-generic/socket.h. */
@@ -40,7 +39,7 @@ public final class Transports {
 
     public static EventLoopGroup group(int threads) {
         return new MultiThreadIoEventLoopGroup(threads,
-                epoll() ? EpollIoHandler.newFactory(0, BusyPoll.FACTORY) : NioIoHandler.newFactory());
+                epoll() ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
     }
 
     public static Class<? extends DatagramChannel> datagram() {

@@ -13,14 +13,9 @@ import java.time.Duration;
  *                   doubles after each, up to 8 times the first
  * @param perClient  concurrent transfers allowed from one client address
  * @param global     concurrent transfers allowed overall
- * @param busyPoll   how long the event loop of a lock-step transfer may poll for the next ACK instead
- *                   of sleeping, when that measures faster ({@link BusyPollPolicy}); zero never polls
  */
 public record TftpConfig(int maxBlksize, int maxWindow, Duration timeout, int maxRetries, int perClient,
-                         int global, Duration busyPoll) {
-    /** Default {@link #busyPoll}: covers a loopback or LAN round trip, not a slow network. */
-    public static final Duration DEFAULT_BUSY_POLL = Duration.ofNanos(100_000);
-
+                         int global) {
     /** RFC 1350 block size. */
     public static final int DEFAULT_BLKSIZE = 512;
     /** RFC 2348 limits. */
@@ -38,14 +33,6 @@ public record TftpConfig(int maxBlksize, int maxWindow, Duration timeout, int ma
         if (perClient < 1 || global < 1) {
             throw new IllegalArgumentException("TFTP transfer limits must be at least 1");
         }
-        if (busyPoll.isNegative() || busyPoll.compareTo(Duration.ofMillis(10)) > 0) {
-            throw new IllegalArgumentException("TFTP busy poll " + busyPoll.toNanos() / 1000
-                    + " us is outside 0..10000 us");
-        }
-    }
-
-    public TftpConfig(int maxBlksize, int maxWindow, Duration timeout, int maxRetries, int perClient, int global) {
-        this(maxBlksize, maxWindow, timeout, maxRetries, perClient, global, DEFAULT_BUSY_POLL);
     }
 
     public static TftpConfig defaults() {

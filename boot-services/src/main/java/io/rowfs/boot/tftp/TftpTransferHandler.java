@@ -5,7 +5,6 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramPacket;
-import io.rowfs.boot.BusyPoll;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
@@ -13,7 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Drives one read transfer on its own ephemeral-port channel (the server's transfer id): sends
+ * Drives one read transfer on its own ephemeral-port channel (the server's transfer id; with the
+ * epoll transport only windowed transfers, lock step runs in {@link LockStepTransfer}): sends
  * what {@link ReadTransfer} asks for, feeds it ACKs from the client, answers packets from any other
  * address or port with ERROR 5 (on epoll the channel is connected to the client and its
  * {@link UnknownTidHandler} twin on the same port does that), and runs the retransmission timer (one pending task that checks
@@ -41,9 +41,6 @@ final class TftpTransferHandler extends SimpleChannelInboundHandler<DatagramPack
      * a block is still queued and a fresh buffer is used). Released when the channel closes.
      */
     private ByteBuf lockStep;
-    /** Lock step on epoll only: whether to poll for the next ACK, and the loop's poll deadline. */
-    private final BusyPollPolicy busyPoll;
-    private BusyPoll.Deadline pollDeadline;
     private long lastProgress;
     private long startNanos;
     private boolean finished;
@@ -61,15 +58,12 @@ final class TftpTransferHandler extends SimpleChannelInboundHandler<DatagramPack
                 ? TimeUnit.SECONDS.toNanos(negotiation.timeoutSeconds()) : config.timeout().toNanos();
         this.onClose = onClose;
         this.connected = connected;
-        this.busyPoll = new BusyPollPolicy(connected && negotiation.windowsize() == 1
-                ? config.busyPoll().toNanos() : 0);
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         startNanos = System.nanoTime();
         lastProgress = startNanos;
-        pollDeadline = BusyPoll.deadline();
         ctx.channel().closeFuture().addListener(f -> onClose.run());
         send(ctx, transfer.start());
         scheduleTimer(ctx, baseTimeoutNanos);
@@ -94,19 +88,8 @@ final class TftpTransferHandler extends SimpleChannelInboundHandler<DatagramPack
             if (transfer.done()) {
                 finish(ctx, null);
             } else if (!burst.isEmpty()) {
-                long now = System.nanoTime();
-                long roundTrip = now - lastProgress;
+                lastProgress = System.nanoTime();
                 send(ctx, burst);
-                lastProgress = now;
-                long poll = busyPoll.onAck(roundTrip);
-                if (busyPoll.epochEnded()) {
-                    int ackCpu = BusyPoll.incomingCpu(ctx.channel());
-                    int ownCpu = pollDeadline.currentCpu();
-                    busyPoll.placement(ackCpu >= 0 && ownCpu >= 0 && ackCpu != ownCpu);
-                }
-                if (poll > 0) {
-                    pollDeadline.pollUntil(System.nanoTime() + poll);
-                }
             }
         } else if (opcode == TftpPackets.ERROR) {
             int code = buf.getUnsignedShort(buf.readerIndex() + 2);
@@ -224,17 +207,12 @@ final class TftpTransferHandler extends SimpleChannelInboundHandler<DatagramPack
         finished = true;
         long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
         if (failure == null) {
-            LOG.info("tftp: sent {} to {}: {} bytes in {} ms (blksize {}, windowsize {}{})", name, client,
-                    content.remaining(), ms, negotiation.blksize(), negotiation.windowsize(), pollReport());
+            LOG.info("tftp: sent {} to {}: {} bytes in {} ms (blksize {}, windowsize {})", name, client,
+                    content.remaining(), ms, negotiation.blksize(), negotiation.windowsize());
         } else {
             LOG.warn("tftp: transfer of {} to {} aborted after {} ms: {}", name, client, ms, failure);
         }
         ctx.close();
-    }
-
-    private String pollReport() {
-        return busyPoll.polledAcks() == 0 ? ""
-                : ", polled for " + busyPoll.polledAcks() + " of " + transfer.lastBlock() + " ACKs";
     }
 
     @Override
