@@ -217,7 +217,7 @@ class TftpServerTest {
     @Test
     void duplicateAckDoesNotResendAndStrangersGetError5() throws Exception {
         try (DatagramSocket s = new DatagramSocket(); DatagramSocket stranger = new DatagramSocket()) {
-            s.setSoTimeout(150);
+            s.setSoTimeout(3000);
             stranger.setSoTimeout(3000);
             byte[] req = rrq(1, "small.bin", "octet");
             s.send(new DatagramPacket(req, req.length, address));
@@ -227,6 +227,7 @@ class TftpServerTest {
             s.send(new DatagramPacket(ack(1), 4, tid));
             assertEquals(2, second(receive(s)));
             s.send(new DatagramPacket(ack(1), 4, tid)); // duplicate
+            s.setSoTimeout(150); // shorter than the retransmission timeout (200 ms)
             assertThrows(SocketTimeoutException.class, () -> receive(s), "no DATA in answer to a duplicate ACK");
             stranger.send(new DatagramPacket(ack(2), 4, tid));
             DatagramPacket err = receive(stranger);
