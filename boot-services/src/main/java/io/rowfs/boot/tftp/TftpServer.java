@@ -205,7 +205,7 @@ public final class TftpServer implements AutoCloseable {
          * trip), with an unconnected socket on the same port (SO_REUSEPORT) that answers everyone
          * else with ERROR 5. Lock-step transfers (windowsize 1) use a blocking socket and a thread of
          * their own ({@link #startLockStep}); windowed ones a Netty channel that reads
-         * level-triggered, up to 16 datagrams per wake-up.
+         * level-triggered, one ACK per wake-up.
          */
         private void startConnected(InetSocketAddress client, String name, ByteBuffer content,
                                     Negotiation negotiation, Runnable onClose) {
@@ -235,7 +235,7 @@ public final class TftpServer implements AutoCloseable {
                         .option(ChannelOption.SO_SNDBUF, 1 << 20)
                         .option(EpollChannelOption.SO_REUSEPORT, true)
                         .option(EpollChannelOption.EPOLL_MODE, EpollMode.LEVEL_TRIGGERED)
-                        .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(2048).maxMessagesPerRead(16))
+                        .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(2048).maxMessagesPerRead(1))
                         .handler(handler)
                         .connect(client, new InetSocketAddress(bindAddress, local.getPort()));
                 connected.channel().closeFuture().addListener(c -> twin.close());
