@@ -22,11 +22,18 @@ import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
+import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +41,8 @@ import org.slf4j.LoggerFactory;
  * The TFTP request listener. Read requests whose name resolves inside the boot root start a
  * transfer on a fresh ephemeral-port channel; write requests are refused with ERROR 2; malformed
  * packets are dropped (no reply, so a spoofed source cannot use the server as an amplifier);
- * a repeated request from a client address and port already being served is ignored.
+ * a repeated request from a client address and port already being served is ignored. With the
+ * epoll transport lock-step transfers run on threads of their own ({@link LockStepTransfer}).
  */
 public final class TftpServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TftpServer.class);
@@ -44,6 +52,17 @@ public final class TftpServer implements AutoCloseable {
     private final EventLoopGroup group;
     private final TransferLimits limits;
     private final Set<InetSocketAddress> active = ConcurrentHashMap.newKeySet();
+    /** Threads of lock-step transfers on epoll, one per transfer while it runs ({@link LockStepTransfer}). */
+    private final ExecutorService lockStepThreads = Executors.newCachedThreadPool(new ThreadFactory() {
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable r) {
+            Thread t = new Thread(r, "tftp-lockstep-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        }
+    });
     private Channel listener;
     private InetAddress bindAddress;
 
@@ -66,9 +85,31 @@ public final class TftpServer implements AutoCloseable {
         }
         listener = f.channel();
         InetSocketAddress local = (InetSocketAddress) listener.localAddress();
+        if (Transports.epoll()) {
+            warmUpLockStep();
+        }
         LOG.info("tftp: serving {} on {} (blksize cap {}, windowsize cap {})", root.path(), local,
                 config.maxBlksize(), config.maxWindow());
         return local;
+    }
+
+    /**
+     * Loads and initialises what the first lock-step transfer needs (the JDK's datagram channel with
+     * SO_REUSEPORT, a lock-step thread), so that it answers as fast as the later ones: done cold, that
+     * took over 150 ms on a busy machine.
+     */
+    private void warmUpLockStep() {
+        try (DatagramChannel ch = DatagramChannel.open(bindAddress instanceof Inet4Address
+                ? StandardProtocolFamily.INET : StandardProtocolFamily.INET6)) {
+            ch.setOption(StandardSocketOptions.SO_REUSEPORT, true);
+            ch.bind(new InetSocketAddress(bindAddress, 0));
+            ch.connect(ch.getLocalAddress());
+            ch.write(ByteBuffer.allocateDirect(4));
+            ch.read(ByteBuffer.allocateDirect(16));
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("tftp: lock-step warm-up: {}", e.toString());
+        }
+        lockStepThreads.execute(() -> LOG.trace("tftp: lock-step thread ready"));
     }
 
     int activeTransfers() {
@@ -80,6 +121,7 @@ public final class TftpServer implements AutoCloseable {
         if (listener != null) {
             listener.close().syncUninterruptibly();
         }
+        lockStepThreads.shutdownNow(); // interrupting a blocked read closes its socket and ends the transfer
     }
 
     @ChannelHandler.Sharable
@@ -139,12 +181,12 @@ public final class TftpServer implements AutoCloseable {
                 limits.release(client.getAddress());
             };
             String name = BootRoot.printable(request.filename());
-            TftpTransferHandler handler =
-                    new TftpTransferHandler(client, name, content, negotiation, config, Transports.epoll(), onClose);
             if (Transports.epoll()) {
-                startConnected(client, name, handler, onClose);
+                startConnected(client, name, content, negotiation, onClose);
                 return;
             }
+            TftpTransferHandler handler =
+                    new TftpTransferHandler(client, name, content, negotiation, config, false, onClose);
             ChannelFuture bound = new Bootstrap().group(group).channel(Transports.datagram())
                     .option(ChannelOption.SO_SNDBUF, 1 << 20)
                     .handler(handler)
@@ -159,13 +201,14 @@ public final class TftpServer implements AutoCloseable {
 
         /**
          * Epoll: the transfer runs on a socket connected to the client (the kernel then keeps the
-         * route and demultiplexes the client's ACKs straight to it, which shortens every lock-step
-         * round trip), with an unconnected socket on the same port (SO_REUSEPORT) that answers
-         * everyone else with ERROR 5. The connected one reads level-triggered, one ACK per wake-up,
-         * so after sending DATA the loop goes straight back to epoll_wait.
+         * route and demultiplexes the client's ACKs straight to it, which shortens every round
+         * trip), with an unconnected socket on the same port (SO_REUSEPORT) that answers everyone
+         * else with ERROR 5. Lock-step transfers (windowsize 1) use a blocking socket and a thread of
+         * their own ({@link #startLockStep}); windowed ones a Netty channel that reads
+         * level-triggered, one ACK per wake-up.
          */
-        private void startConnected(InetSocketAddress client, String name, TftpTransferHandler handler,
-                                    Runnable onClose) {
+        private void startConnected(InetSocketAddress client, String name, ByteBuffer content,
+                                    Negotiation negotiation, Runnable onClose) {
             // an AF_INET socket for an IPv4 address: no IPv4-mapped IPv6 on every send and receive
             SocketProtocolFamily family = bindAddress instanceof Inet4Address
                     ? SocketProtocolFamily.INET : SocketProtocolFamily.INET6;
@@ -181,6 +224,12 @@ public final class TftpServer implements AutoCloseable {
                 }
                 Channel twin = others.channel();
                 InetSocketAddress local = (InetSocketAddress) twin.localAddress();
+                if (negotiation.windowsize() == 1) {
+                    startLockStep(client, name, content, negotiation, twin, local.getPort(), onClose);
+                    return;
+                }
+                TftpTransferHandler handler =
+                        new TftpTransferHandler(client, name, content, negotiation, config, true, onClose);
                 ChannelFuture connected = new Bootstrap().group(group)
                         .channelFactory(() -> new EpollDatagramChannel(family))
                         .option(ChannelOption.SO_SNDBUF, 1 << 20)
@@ -198,6 +247,39 @@ public final class TftpServer implements AutoCloseable {
                     }
                 });
             });
+        }
+
+        /**
+         * Lock step on epoll: a blocking socket connected to the client on the twin's port, served by
+         * its own thread ({@link LockStepTransfer}); the event loop only runs its retransmission timer.
+         */
+        private void startLockStep(InetSocketAddress client, String name, ByteBuffer content, Negotiation negotiation,
+                                   Channel twin, int port, Runnable onClose) {
+            DatagramChannel ch = null;
+            try {
+                ch = DatagramChannel.open(bindAddress instanceof Inet4Address
+                        ? StandardProtocolFamily.INET : StandardProtocolFamily.INET6);
+                ch.setOption(StandardSocketOptions.SO_REUSEPORT, true);
+                ch.bind(new InetSocketAddress(bindAddress, port));
+                ch.connect(client);
+                Runnable onEnd = () -> {
+                    twin.close();
+                    onClose.run();
+                };
+                lockStepThreads.execute(new LockStepTransfer(ch, client, name, content, negotiation, config,
+                        twin.eventLoop(), onEnd));
+            } catch (IOException | RuntimeException e) {
+                LOG.error("tftp: no transfer port for {}: {}", client, e.toString());
+                if (ch != null) {
+                    try {
+                        ch.close();
+                    } catch (IOException ignored) {
+                        // it was never used
+                    }
+                }
+                twin.close();
+                onClose.run();
+            }
         }
 
         private void reply(ChannelHandlerContext ctx, InetSocketAddress to, int code, String message) {

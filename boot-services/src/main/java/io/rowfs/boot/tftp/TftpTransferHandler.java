@@ -12,7 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Drives one read transfer on its own ephemeral-port channel (the server's transfer id): sends
+ * Drives one read transfer on its own ephemeral-port channel (the server's transfer id; with the
+ * epoll transport only windowed transfers, lock step runs in {@link LockStepTransfer}): sends
  * what {@link ReadTransfer} asks for, feeds it ACKs from the client, answers packets from any other
  * address or port with ERROR 5 (on epoll the channel is connected to the client and its
  * {@link UnknownTidHandler} twin on the same port does that), and runs the retransmission timer (one pending task that checks
@@ -34,6 +35,12 @@ final class TftpTransferHandler extends SimpleChannelInboundHandler<DatagramPack
     private final Runnable onClose;
     /** The channel is connected to the client: lock-step DATA goes out as a plain buffer (send, not sendto). */
     private final boolean connected;
+    /**
+     * The lock-step DATA buffer, rewritten for every block: the pipeline gets a retained reference
+     * and releases it once the datagram is sent, so after an ACK it is ours alone again (if it is not,
+     * a block is still queued and a fresh buffer is used). Released when the channel closes.
+     */
+    private ByteBuf lockStep;
     private long lastProgress;
     private long startNanos;
     private boolean finished;
@@ -127,8 +134,8 @@ final class TftpTransferHandler extends SimpleChannelInboundHandler<DatagramPack
     }
 
     private void sendEach(ChannelHandlerContext ctx, long first, long last) {
-        if (first == last) { // lock step: one packet, one pass through the pipeline
-            ByteBuf data = ctx.alloc().directBuffer(4 + negotiation.blksize());
+        if (first == last) { // lock step: one packet, one pass through the pipeline, no allocation
+            ByteBuf data = lockStepBuffer(ctx);
             appendData(data, first);
             ctx.writeAndFlush(connected ? data : new DatagramPacket(data, client), ctx.voidPromise());
             return;
@@ -139,6 +146,25 @@ final class TftpTransferHandler extends SimpleChannelInboundHandler<DatagramPack
             ctx.write(new DatagramPacket(data, client), ctx.voidPromise());
         }
         ctx.flush();
+    }
+
+    private ByteBuf lockStepBuffer(ChannelHandlerContext ctx) {
+        if (lockStep == null) {
+            lockStep = ctx.alloc().directBuffer(4 + negotiation.blksize());
+        }
+        if (lockStep.refCnt() != 1) { // the previous block is still queued: leave it to the pipeline
+            lockStep.release();
+            lockStep = ctx.alloc().directBuffer(4 + negotiation.blksize());
+        }
+        return lockStep.clear().retain();
+    }
+
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        if (lockStep != null) {
+            lockStep.release();
+            lockStep = null;
+        }
     }
 
     /** Appends DATA packet {@code block} (header and payload) to {@code buf}. */

@@ -217,7 +217,7 @@ class TftpServerTest {
     @Test
     void duplicateAckDoesNotResendAndStrangersGetError5() throws Exception {
         try (DatagramSocket s = new DatagramSocket(); DatagramSocket stranger = new DatagramSocket()) {
-            s.setSoTimeout(150);
+            s.setSoTimeout(3000);
             stranger.setSoTimeout(3000);
             byte[] req = rrq(1, "small.bin", "octet");
             s.send(new DatagramPacket(req, req.length, address));
@@ -227,6 +227,7 @@ class TftpServerTest {
             s.send(new DatagramPacket(ack(1), 4, tid));
             assertEquals(2, second(receive(s)));
             s.send(new DatagramPacket(ack(1), 4, tid)); // duplicate
+            s.setSoTimeout(150); // shorter than the retransmission timeout (200 ms)
             assertThrows(SocketTimeoutException.class, () -> receive(s), "no DATA in answer to a duplicate ACK");
             stranger.send(new DatagramPacket(ack(2), 4, tid));
             DatagramPacket err = receive(stranger);
@@ -235,6 +236,19 @@ class TftpServerTest {
             // the timeout (200 ms) then resends block 2, once
             s.setSoTimeout(3000);
             assertEquals(2, second(receive(s)));
+        }
+    }
+
+    @Test
+    void closingTheServerEndsATransferWaitingForAnAck() throws Exception {
+        try (DatagramSocket s = new DatagramSocket()) {
+            s.setSoTimeout(3000);
+            byte[] req = rrq(1, "small.bin", "octet");
+            s.send(new DatagramPacket(req, req.length, address));
+            assertEquals(1, second(receive(s)));
+            assertEquals(1, server.activeTransfers());
+            server.close(); // no ACK comes: the transfer is blocked waiting for one
+            waitFor(() -> server.activeTransfers() == 0);
         }
     }
 
@@ -348,6 +362,30 @@ class TftpServerTest {
         try (DatagramSocket s = new DatagramSocket()) {
             s.setSoTimeout(3000);
             assertArrayEquals(big, fetch(s, "big.bin", 8, "blksize", "8"));
+        }
+    }
+
+    /** A client that answers each block after 0.3 ms (a slow network) is served to the end. */
+    @Test
+    void slowLockStepClientIsServed() throws Exception {
+        int blocks = 300;
+        byte[] file = random(blocks * 512 + 7, 4);
+        Files.write(dir.resolve("root/slow.bin"), file);
+        try (DatagramSocket s = new DatagramSocket()) {
+            s.setSoTimeout(3000);
+            s.send(new DatagramPacket(rrq(1, "slow.bin", "octet"), rrq(1, "slow.bin", "octet").length, address));
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            while (true) {
+                DatagramPacket p = receive(s);
+                assertEquals(TftpPackets.DATA, opcode(p));
+                out.write(p.getData(), 4, p.getLength() - 4);
+                Thread.sleep(0, 300_000);
+                s.send(new DatagramPacket(ack(second(p)), 4, p.getSocketAddress()));
+                if (p.getLength() - 4 < 512) {
+                    break;
+                }
+            }
+            assertArrayEquals(file, out.toByteArray());
         }
     }
 
