@@ -38,6 +38,10 @@ public final class ProxyCommand implements Subcommand {
     @Option(names = "--memory-cache", defaultValue = "64M",
             description = "memory tier of the main-data cache (chunks just fetched), e.g. 64M (default ${DEFAULT-VALUE})")
     String memoryCache;
+    @Option(names = "--write-behind", defaultValue = "64M",
+            description = "UNSTABLE writes to files that live only in the shadow are acknowledged once queued, "
+                    + "up to this many bytes; 0 to write through (default ${DEFAULT-VALUE})")
+    String writeBehind;
     @Option(names = "--export-path", description = "path clients mount (default: main's export path)")
     String exportPath;
     @Option(names = "--metrics", defaultValue = "127.0.0.1:" + MetricsHttpServer.DEFAULT_PORT,
@@ -63,7 +67,7 @@ public final class ProxyCommand implements Subcommand {
                     .memoryCacheBytes(parseSize(memoryCache)).main(BackendSpec.parse(main)).shadow(BackendSpec.parse(shadow))
                     .listen(HostPort.parse("--listen", listen)).state(state).portmap(pm).blockSize(blockSize)
                     .cacheBytes(parseSize(cacheSize)).exportPath(exportPath).maxObjects(maxObjects)
-                    .privilegedPorts(privileged(privilegedPorts))
+                    .privilegedPorts(privileged(privilegedPorts)).writeBehind(parseSize(writeBehind))
                     .metrics("off".equals(metrics) ? null : HostPort.parse("--metrics", metrics)).build().start();
         } catch (IllegalArgumentException | java.io.IOException | io.rowfs.proxy.backend.BackendException e) {
             System.err.println("proxy: cannot start: " + e.getMessage());
