@@ -9,6 +9,11 @@
 #
 # Servers:  main     nfs-ganesha (VFS) exporting the image directory      127.0.0.1:2049 (mount 20048)
 #           gproxy   nfs-ganesha PROXY_V4 re-exporting main (NFSv4.1)      127.0.0.1:4049 (mount 40048)
+#           gpmain   a second nfs-ganesha (VFS) on the same image: gproxy's main 127.0.0.1:8049 (mount 28048)
+# gproxy gets a main of its own because PROXY_V4 never closes the NFSv4 opens it makes on main for
+# NFSv3 clients: main's descriptors run out (EMFILE at 20000, then NFS3ERR_IO for everyone) within
+# two rounds at the issue's sizes. Both are restarted before each round, so every round measures
+# gproxy as a fresh start measures it, and the other servers never see its leak.
 #           shadow   rowfs shadow-server, the proxy's write store           127.0.0.1:3049
 #           direct   rowfs shadow-server, the "direct to the shadow" peer   127.0.0.1:3051
 #           rowfs    rowfs proxy (main + shadow)                             127.0.0.1:5049
@@ -45,6 +50,7 @@ cleanup() {
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
   for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
   "$root/tests/peers/ganesha.sh" stop "$ns" 4049 >/dev/null 2>&1 || true
+  "$root/tests/peers/ganesha.sh" stop "$ns" 8049 >/dev/null 2>&1 || true
   "$root/tests/peers/ganesha.sh" stop "$ns" 2049 >/dev/null 2>&1 || true
   rm -rf "$work"
 }
@@ -64,8 +70,18 @@ done
 chmod -R a+rwX "$img"
 
 "$root/tests/peers/ganesha.sh" start --export "$img" --netns "$ns" --nfs-port 2049 --mnt-port 20048 >/dev/null
-"$root/tests/peers/ganesha.sh" start --export "$img" --netns "$ns" --nfs-port 4049 --mnt-port 40048 \
-  --fsal PROXY_V4 --proxy-server 127.0.0.1 --proxy-port 2049 >/dev/null
+start_gproxy() {
+  "$root/tests/peers/ganesha.sh" start --export "$img" --netns "$ns" --nfs-port 8049 --mnt-port 28048 >/dev/null
+  "$root/tests/peers/ganesha.sh" start --export "$img" --netns "$ns" --nfs-port 4049 --mnt-port 40048 \
+    --fsal PROXY_V4 --proxy-server 127.0.0.1 --proxy-port 8049 >/dev/null
+}
+restart_gproxy() {
+  "$root/tests/peers/ganesha.sh" stop "$ns" 4049 >/dev/null 2>&1 || true
+  "$root/tests/peers/ganesha.sh" stop "$ns" 8049 >/dev/null 2>&1 || true
+  start_gproxy
+  wait_url gproxy "$U_GP"
+}
+start_gproxy
 
 inns() { ip netns exec "$ns" "$@"; }
 # `ip netns exec` execs the command (and ./rowfs execs java), so $! is the server's own PID
@@ -110,6 +126,7 @@ nb() { inns "$nfsbench" "$@"; }
 echo "rowfs proxy benchmark: ${SIZE_MIB} MiB files, ${TREE}x${TREE} tree, ${FILES} files, ${ROUNDS} rounds, WAN ${RTT_MS} ms RTT"
 for r in $(seq "$ROUNDS"); do
   echo "round $r"
+  (( r == 1 )) || restart_gproxy
   # alternate who reads first so page-cache effects on main do not favour one side
   if (( r % 2 )); then order="rowfs gproxy direct"; else order="direct gproxy rowfs"; fi
   for who in $order; do
@@ -118,6 +135,8 @@ for r in $(seq "$ROUNDS"); do
       gproxy) u="$U_GP" ;;
       direct) u="$U_MAIN" ;;
     esac
+    # "cold" is the proxy's cache: main's own page cache holds the file for every reader alike
+    cat "$img/big-$r.bin" > /dev/null
     record "$who" cold- "$(nb "$u" read "big-$r.bin")"
     record "$who" warm- "$(nb "$u" read "big-$r.bin")"
     [ "$WORKLOADS" = data ] || record "$who" tree- "$(nb "$u" walk /tree)"
