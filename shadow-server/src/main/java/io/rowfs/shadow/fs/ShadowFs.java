@@ -281,8 +281,7 @@ public final class ShadowFs implements AutoCloseable {
                 CreateVerifier.store(p, verifier);
                 a = AttrReader.read(p);
             } else {
-                SetAttrs rest = new SetAttrs(null, null, null, attrs.size() != null && attrs.size() != 0
-                        ? attrs.size() : null, attrs.atime(), attrs.mtime());
+                SetAttrs rest = sizeAndTimes(attrs);
                 if (!rest.isEmpty()) {
                     applySetAttrs(p, a, rest);
                     a = AttrReader.read(p);
@@ -346,8 +345,7 @@ public final class ShadowFs implements AutoCloseable {
                 return null;
             }
             if (verifier == null) {
-                SetAttrs rest = new SetAttrs(null, null, null, attrs.size() != null && attrs.size() != 0
-                        ? attrs.size() : null, attrs.atime(), attrs.mtime());
+                SetAttrs rest = sizeAndTimes(attrs);
                 if (!rest.isEmpty()) {
                     applySetAttrs(p, a, rest);
                 }
@@ -895,5 +893,11 @@ public final class ShadowFs implements AutoCloseable {
 
     OpenFileCache files() {
         return files;
+    }
+
+    /** What CREATE still has to set after the file exists with its owner and mode: a non-zero size and the times. */
+    private static SetAttrs sizeAndTimes(SetAttrs attrs) {
+        return new SetAttrs(null, null, null, attrs.size() != null && attrs.size() != 0 ? attrs.size() : null,
+                attrs.atime(), attrs.mtime());
     }
 }
