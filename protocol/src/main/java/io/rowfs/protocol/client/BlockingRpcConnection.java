@@ -59,16 +59,10 @@ final class BlockingRpcConnection implements AutoCloseable {
                 }
                 ch.connect(server);
                 return new BlockingRpcConnection(ch, maxRecord);
-            } catch (java.net.BindException e) {
-                ch.close();
-                if (port == 0 || port <= Connector.PRIVILEGED_LOW || String.valueOf(e.getMessage()).contains("ermission")) {
-                    throw e;
-                }
-                port--;
             } catch (IOException | RuntimeException e) {
                 ch.close();
-                if (port > Connector.PRIVILEGED_LOW && String.valueOf(e.getMessage()).contains("ssign requested address")) {
-                    port--; // that source port is still bound to this server in TIME_WAIT
+                if (port > Connector.PRIVILEGED_LOW && Connector.portInUse(e)) {
+                    port--; // taken, or still tied to this server in TIME_WAIT: the next one down
                     continue;
                 }
                 throw e;

@@ -93,7 +93,7 @@ final class Connector {
     }
 
     /** A privileged port already taken: try the next one (a refused permission is final). */
-    private static boolean portInUse(Throwable cause) {
+    static boolean portInUse(Throwable cause) {
         String m = String.valueOf(cause.getMessage());
         return cause instanceof BindException && !m.contains("ermission")
                 || m.contains("Address already in use") || m.contains("Cannot assign requested address");

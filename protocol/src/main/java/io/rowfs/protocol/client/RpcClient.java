@@ -146,15 +146,8 @@ public final class RpcClient implements RpcCaller, AutoCloseable {
      */
     public <T> CompletableFuture<T> call(int program, int version, int procedure, Credentials cred,
                                          XdrWriter args, XdrReader<T> results) {
-        return call(program, version, procedure, cred, args).thenApply(reply -> {
-            try (reply) {
-                if (!reply.isSuccess()) {
-                    throw new RpcStatusException("call " + program + " v" + version + " proc " + procedure,
-                            reply.header());
-                }
-                return results.read(reply.results());
-            }
-        });
+        return call(program, version, procedure, cred, args).thenApply(reply ->
+                reply.decodeAndClose("call " + program + " v" + version + " proc " + procedure, results));
     }
 
     /** The live connection, or a new one if there is none (or it died). */

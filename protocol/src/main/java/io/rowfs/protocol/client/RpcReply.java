@@ -47,4 +47,18 @@ public final class RpcReply implements AutoCloseable {
             record.release();
         }
     }
+
+    /**
+     * Closes the reply and returns its decoded results; a state other than SUCCESS throws
+     * {@link RpcStatusException} naming {@code call}. The one place both clients turn a reply
+     * into results.
+     */
+    <T> T decodeAndClose(String call, io.rowfs.protocol.rpc.XdrReader<T> reader) {
+        try (this) {
+            if (!isSuccess()) {
+                throw new RpcStatusException(call, header());
+            }
+            return reader.read(results());
+        }
+    }
 }

@@ -73,12 +73,7 @@ public final class ThreadConnections implements RpcCaller, AutoCloseable {
                 }
                 throw new ConnectionLostException(what + " to " + server + ": " + e.getMessage(), e);
             }
-            try (reply) {
-                if (!reply.isSuccess()) {
-                    throw new RpcStatusException(what, reply.header());
-                }
-                return CompletableFuture.completedFuture(results.read(reply.results()));
-            }
+            return CompletableFuture.completedFuture(reply.decodeAndClose(what, results));
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }

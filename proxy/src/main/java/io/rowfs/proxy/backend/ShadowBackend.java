@@ -84,6 +84,15 @@ public final class ShadowBackend {
         return known != null ? known : fetchAttributes(fh);
     }
 
+    /** Whether the object still has a name in the shadow (asked afresh: after a REMOVE of one of its links). */
+    public boolean isLinked(FileHandle fh) {
+        try {
+            return fetchAttributes(fh).nlink() > 0;
+        } catch (NfsException gone) {
+            return false;
+        }
+    }
+
     /** GETATTR sent to the shadow, bypassing what is known (e.g. a link count after REMOVE). */
     public Fattr3 fetchAttributes(FileHandle fh) {
         GetattrResult r = Await.get(() -> c.sync.getattr(c.credentials, new GetattrArgs(fh)), c.timeout, "shadow GETATTR");

@@ -3,7 +3,6 @@ package io.rowfs.proxy.core;
 import io.rowfs.protocol.nfs3.FileHandle;
 import io.rowfs.protocol.nfs3.Filename;
 import io.rowfs.protocol.nfs3.LookupResult;
-import io.rowfs.protocol.nfs3.NfsException;
 import io.rowfs.proxy.meta.Intent;
 import io.rowfs.proxy.meta.IntentLog;
 import io.rowfs.proxy.meta.NameEntry;
@@ -63,7 +62,7 @@ public final class IntentRecovery {
             if (boundTo(i.fromDir(), name, i.objectId())) {
                 ns.unbind(ns.reload(i.fromDir()), name);
             }
-            boolean keep = child.get().inShadow() && stillLinked(child.get());
+            boolean keep = child.get().inShadow() && ns.shadow().isLinked(FileHandle.of(child.get().shadowHandle()));
             if (!keep) {
                 ns.objects().remove(i.objectId());
                 data.forget(i.objectId());
@@ -92,14 +91,7 @@ public final class IntentRecovery {
                 ns.objects().remove(replaced.get().childId());
                 data.forget(replaced.get().childId());
             }
-            ns.bind(i.toDir(), toName, i.objectId());
-            if (boundTo(i.fromDir(), fromName, i.objectId())) {
-                ns.unbind(ns.reload(i.fromDir()), fromName);
-            }
-            ObjectRecord r = ns.reload(i.objectId()).record();
-            if (r.parentId() == i.fromDir() && java.util.Arrays.equals(r.name(), i.fromName())) {
-                ns.objects().put(i.objectId(), r.withParent(i.toDir(), i.toName()));
-            }
+            ns.moveBinding(i.objectId(), ns.reload(i.fromDir()), fromName, i.toDir(), toName);
         } finally {
             ns.lock().unlock();
         }
@@ -137,11 +129,4 @@ public final class IntentRecovery {
         return e.isPresent() && !e.get().isWhiteout() && e.get().childId() == objectId;
     }
 
-    private boolean stillLinked(ObjectRecord child) {
-        try {
-            return ns.shadow().fetchAttributes(FileHandle.of(child.shadowHandle())).nlink() > 0;
-        } catch (NfsException gone) {
-            return false;
-        }
-    }
 }

@@ -181,21 +181,25 @@ public final class Namespace {
         if (!dir.record().onMain()) {
             return Optional.empty();
         }
+        return mainEntry(dir, name).map(e -> adoptMainChild(dir.id(), name, e.handle(), e.attributes()));
+    }
+
+    /**
+     * Main's entry {@code name} of a directory that has a main copy, with its handle and
+     * attributes: from main's listing of the directory when it is known (or small enough to fetch
+     * whole), else from a LOOKUP. Absent names are remembered (main is read-only).
+     */
+    private Optional<MainEntry> mainEntry(Resolved dir, Filename name) {
         Optional<MainEntry> listed = mainListings.find(dir.id(), name);
         if (listed == null && wantsListing(dir)) {
             mainListing(dir);
             listed = mainListings.find(dir.id(), name);
         }
         if (listed != null) { // main's listing of the directory is known: no LOOKUP needed
-            if (listed.isEmpty()) {
-                return Optional.empty();
+            if (listed.isEmpty() || (listed.get().handle() != null && listed.get().attributes() != null)) {
+                return listed;
             }
-            MainEntry e = listed.get();
-            if (e.handle() != null && e.attributes() != null) {
-                return Optional.of(adoptMainChild(dir.id(), name, e.handle(), e.attributes()));
-            }
-        }
-        if (mainMisses.contains(new DirName(dir.id(), name))) {
+        } else if (mainMisses.contains(new DirName(dir.id(), name))) {
             return Optional.empty();
         }
         LookupResult found = main.lookup(dir.mainHandle(), name);
@@ -211,7 +215,7 @@ public final class Namespace {
         }
         Fattr3 attrs = found.objAttributes().isPresent() ? found.objAttributes().attributes()
                 : main.getattr(found.object());
-        return Optional.of(adoptMainChild(dir.id(), name, found.object(), attrs));
+        return Optional.of(new MainEntry(name, found.object(), attrs));
     }
 
     /** Gives main's entry {@code name} of directory {@code parentId} its virtual id (once). */
@@ -269,19 +273,13 @@ public final class Namespace {
                 objects.get(n.id()).ifPresent(r -> out.add(new Child(n.name(), new Resolved(n.id(), r))));
                 continue;
             }
-            MainEntry e = byName.get(n.name());
+            MainEntry listed = byName.get(n.name());
             try {
-                FileHandle fh = e.handle();
-                Fattr3 attrs = e.attributes();
-                if (fh == null || attrs == null) {
-                    LookupResult l = main.lookup(dir.mainHandle(), n.name());
-                    if (!l.status().isOk()) {
-                        continue; // vanished from main between READDIR and LOOKUP
-                    }
-                    fh = l.object();
-                    attrs = l.objAttributes().isPresent() ? l.objAttributes().attributes() : main.getattr(fh);
+                Optional<MainEntry> e = listed.handle() != null && listed.attributes() != null ? Optional.of(listed)
+                        : mainEntry(dir, n.name());
+                if (e.isPresent()) { // else it vanished from main between READDIR and LOOKUP
+                    out.add(new Child(n.name(), adoptMainChild(dir.id(), n.name(), e.get().handle(), e.get().attributes())));
                 }
-                out.add(new Child(n.name(), adoptMainChild(dir.id(), n.name(), fh, attrs)));
             } catch (NfsException removed) {
                 if (removed.status() != Nfs3Status.NOENT) {
                     throw removed;
@@ -371,6 +369,23 @@ public final class Namespace {
     }
 
     /**
+     * Moves object {@code id}'s name from {@code from}/{@code fromName} to
+     * {@code toDirId}/{@code toName} in the tables (binding, unbinding, the record's parent and
+     * name), as RENAME ends; repeating it changes nothing. Caller holds the lock.
+     */
+    public void moveBinding(long id, Resolved from, Filename fromName, long toDirId, Filename toName) {
+        bind(toDirId, toName, id);
+        Optional<NameEntry> old = names.get(from.id(), fromName);
+        if (old.isPresent() && !old.get().isWhiteout() && old.get().childId() == id) {
+            unbind(from, fromName);
+        }
+        ObjectRecord r = reload(id).record();
+        if (r.parentId() == from.id() && java.util.Arrays.equals(r.name(), fromName.bytes())) {
+            objects.put(id, r.withParent(toDirId, toName.bytes()));
+        }
+    }
+
+    /**
      * Takes {@code name} out of the merged directory: where main has an entry of that name it is
      * whited out (so it stays hidden), otherwise the binding simply goes (no whiteout piles up for
      * names that only ever lived in the shadow). Caller holds the lock.
@@ -385,19 +400,7 @@ public final class Namespace {
     }
 
     private boolean mainHas(Resolved dir, Filename name) {
-        Optional<MainEntry> listed = mainListings.find(dir.id(), name);
-        if (listed == null && wantsListing(dir)) {
-            mainListing(dir);
-            listed = mainListings.find(dir.id(), name);
-        }
-        if (listed != null) {
-            return listed.isPresent();
-        }
-        LookupResult found = main.lookup(dir.mainHandle(), name);
-        if (found.status() != Nfs3Status.NOENT && !found.status().isOk()) {
-            throw new NfsException(found.status(), "main LOOKUP: " + found.status());
-        }
-        return found.status().isOk();
+        return mainEntry(dir, name).isPresent();
     }
 
     /** Drops the cached listing of a directory whose names changed. */

@@ -101,7 +101,7 @@ public final class RemoveOps {
                 fs.ns().shadow().remove(dirFh, name);
                 CrashPoint.reach("remove-after-shadow");
                 fs.ns().shadow().forget(child.shadowHandle());
-                keep = linkedElsewhere && stillLinked(fs, child);
+                keep = linkedElsewhere && fs.ns().shadow().isLinked(child.shadowHandle());
             }
         } else {
             fs.ns().touch(dir);
@@ -115,13 +115,5 @@ public final class RemoveOps {
 
     private void unlink(Resolved dir, Filename name, Resolved child) {
         unlink(fs, dir, name, child);
-    }
-
-    private static boolean stillLinked(ProxyFs fs, Resolved child) {
-        try {
-            return fs.ns().shadow().fetchAttributes(child.shadowHandle()).nlink() > 0;
-        } catch (NfsException gone) {
-            return false;
-        }
     }
 }

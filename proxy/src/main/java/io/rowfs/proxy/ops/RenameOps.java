@@ -14,8 +14,6 @@ import io.rowfs.proxy.core.CrashPoint;
 import io.rowfs.proxy.core.Namespace;
 import io.rowfs.proxy.meta.Intent;
 import io.rowfs.proxy.core.Resolved;
-import io.rowfs.proxy.meta.ObjectRecord;
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -104,12 +102,7 @@ public final class RenameOps {
             ns.touch(from);
             ns.touch(to);
         }
-        ns.bind(to.id(), toName, src.id());
-        ns.unbind(from, fromName);
-        ObjectRecord r = ns.reload(src.id()).record();
-        if (r.parentId() == from.id() && Arrays.equals(r.name(), fromName.bytes())) {
-            ns.objects().put(src.id(), r.withParent(to.id(), toName.bytes()));
-        }
+        ns.moveBinding(src.id(), from, fromName, to.id(), toName);
     }
 
     public LinkResult link(NfsContext ctx, LinkArgs args) {

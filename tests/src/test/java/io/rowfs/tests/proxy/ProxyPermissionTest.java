@@ -26,7 +26,6 @@ import io.rowfs.protocol.rpc.AuthSys;
 import io.rowfs.protocol.rpc.Credentials;
 import io.rowfs.proxy.server.ProxyServer;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -88,10 +87,7 @@ class ProxyPermissionTest {
 
     @Test
     void embeddedPortmapperAdvertisesTheProxy() throws Exception {
-        int pmPort;
-        try (ServerSocket s = new ServerSocket(0)) {
-            pmPort = s.getLocalPort();
-        }
+        int pmPort = ProxyRig.freePort();
         try (ProxyRig rig = new ProxyRig(ProxyRig.Setup.SHADOW_SERVER_READ_ONLY_MAIN, mainDir, shadowDir,
                 work.resolve("shadow-state"));
              ProxyServer proxy = ProxyServer.builder().main(rig.mainSpec()).shadow(rig.shadowSpec())

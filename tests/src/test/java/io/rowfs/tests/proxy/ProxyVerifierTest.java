@@ -11,7 +11,6 @@ import io.rowfs.proxy.backend.BackendSpec;
 import io.rowfs.proxy.server.ProxyServer;
 import io.rowfs.shadow.ShadowServer;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Tag;
@@ -34,10 +33,7 @@ class ProxyVerifierTest {
     @Test
     void verifierFollowsShadowAndProxyRestarts() throws Exception {
         Files.writeString(mainDir.resolve("f"), "0123456789");
-        int shadowPort;
-        try (ServerSocket s = new ServerSocket(0)) {
-            shadowPort = s.getLocalPort();
-        }
+        int shadowPort = ProxyRig.freePort();
         ShadowServer.Builder shadowBuilder = ShadowServer.builder().export(shadowDir).stateDir(work.resolve("shadow-state"))
                 .listen(new InetSocketAddress("127.0.0.1", shadowPort));
         try (ShadowServer main = ShadowServer.builder().export(mainDir).stateDir(work.resolve("main-state")).readOnly(true)
