@@ -11,6 +11,7 @@ import io.rowfs.protocol.nfs3.Sattr3;
 import io.rowfs.protocol.nfs3.SetTime;
 import io.rowfs.protocol.nfs3.SpecData3;
 import io.rowfs.protocol.nfs3.TimeHow;
+import io.rowfs.proxy.backend.NonBlocking;
 import io.rowfs.proxy.meta.Intent;
 import io.rowfs.proxy.meta.NameEntry;
 import io.rowfs.proxy.meta.ObjectRecord;
@@ -47,6 +48,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>At most {@code maxQueued} changes are queued; a slot is {@link #reserve reserved} before the
  * namespace lock is taken (waiting for one must not hold the lock the queues' followers need).
+ *
+ * <p>Both changes may run on the event loop's fast path ({@link NonBlocking}): everything that could
+ * wait (attributes, main's entries, queued writes, the lock, a slot) comes before the first change
+ * of state, which is marked {@link NonBlocking#sideEffects}.
  */
 public final class NamesBehind {
     private static final Logger LOG = LoggerFactory.getLogger(NamesBehind.class);
@@ -82,7 +87,10 @@ public final class NamesBehind {
         if (slots == null) {
             return new Slot(false);
         }
-        slots.acquireUninterruptibly();
+        if (!slots.tryAcquire()) {
+            NonBlocking.check();
+            slots.acquireUninterruptibly();
+        }
         return new Slot(true);
     }
 
@@ -98,6 +106,7 @@ public final class NamesBehind {
      */
     public Resolved create(Slot slot, Resolved dir, FileHandle dirFh, Filename name, Sattr3 requested) {
         slot.use();
+        NonBlocking.sideEffects();
         Instant now = clock.instant();
         NewFile file = new NewFile(requested.mode() != null ? requested.mode() & 07777 : NO_MODE,
                 requested.uid() != null ? requested.uid() : 0, requested.gid() != null ? requested.gid() : 0,
@@ -126,10 +135,12 @@ public final class NamesBehind {
      * the file's queued writes.
      */
     public void remove(Slot slot, Resolved dir, FileHandle dirFh, Filename name, Resolved child, FileData data) {
+        boolean onMain = ns.mainHas(dir, name);
         slot.use();
+        NonBlocking.sideEffects();
         long intent = ns.intents().begin(Intent.removeBehind(child.id(), dir.id(), name.bytes()));
         byte[] known = child.record().shadowHandle();
-        ns.unbind(dir, name);
+        ns.unbind(dir, name, onMain);
         ns.objects().remove(child.id());
         data.forget(child.id());
         ns.shadow().expectChange(dirFh);

@@ -428,7 +428,12 @@ public final class Namespace {
      * names that only ever lived in the shadow). Caller holds the lock.
      */
     public void unbind(Resolved dir, Filename name) {
-        if (dir.record().onMain() && mainHas(dir, name)) {
+        unbind(dir, name, mainHas(dir, name));
+    }
+
+    /** As {@link #unbind(Resolved, Filename)}, told whether main has {@code name} ({@link #mainHas}). */
+    public void unbind(Resolved dir, Filename name, boolean onMain) {
+        if (onMain) {
             names.put(dir.id(), name, NameEntry.WHITEOUT);
         } else {
             names.remove(dir.id(), name);
@@ -436,8 +441,9 @@ public final class Namespace {
         changed(dir.id());
     }
 
-    private boolean mainHas(Resolved dir, Filename name) {
-        return mainEntry(dir, name).isPresent();
+    /** Whether main's copy of {@code dir} has an entry {@code name} (which a removal must white out). */
+    public boolean mainHas(Resolved dir, Filename name) {
+        return dir.record().onMain() && mainEntry(dir, name).isPresent();
     }
 
     /** Drops the cached listing of a directory whose names changed. */

@@ -18,6 +18,7 @@ import io.rowfs.protocol.nfs3.SetTime;
 import io.rowfs.protocol.nfs3.SymlinkArgs;
 import io.rowfs.protocol.nfs3.SymlinkResult;
 import io.rowfs.protocol.nfs3.WccAttr;
+import io.rowfs.proxy.backend.NonBlocking;
 import io.rowfs.proxy.core.NamesBehind;
 import io.rowfs.proxy.core.Resolved;
 import io.rowfs.proxy.meta.ObjectRecord;
@@ -40,15 +41,17 @@ public final class CreateOps {
         Resolved dir = fs.ns().resolve(args.dir());
         WccAttr pre = fs.attrs().pre(dir);
         if (args.how().mode() == CreateMode.EXCLUSIVE) {
+            NonBlocking.check(); // the shadow keeps the verifier: always a shadow call
             return exclusive(ctx, args, dir, pre);
         }
         try (NamesBehind.Slot slot = fs.behind().reserve()) {
-            fs.ns().lock().lock();
+            NonBlocking.lock(fs.ns().lock());
             try {
                 Optional<Resolved> existing = fs.ns().lookup(dir, args.name());
                 if (existing.isPresent() && args.how().mode() == CreateMode.UNCHECKED
                         && existing.get().type() == FileType.REG) {
                     if (args.how().attributes().size() != null) {
+                        NonBlocking.check(); // a truncate changes state before its shadow call
                         Permissions.requireWrite(ctx, fs.attrs().of(existing.get()));
                     }
                     return unchecked(existing.get(), args.how().attributes(), pre, dir);
@@ -59,6 +62,7 @@ public final class CreateOps {
                     FileHandle dirFh = prepare(ctx, dir, args.name(), existing, pre);
                     made = fs.behind().create(slot, dir, dirFh, args.name(), attrs);
                 } else {
+                    NonBlocking.check();
                     made = make(ctx, dir, args.name(), existing, pre, FileType.REG,
                             fh -> fs.ns().shadow().create(fh, args.name(), attrs).object());
                 }

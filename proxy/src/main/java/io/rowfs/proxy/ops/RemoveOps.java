@@ -12,6 +12,7 @@ import io.rowfs.protocol.nfs3.RmdirArgs;
 import io.rowfs.protocol.nfs3.RmdirResult;
 import io.rowfs.protocol.nfs3.WccAttr;
 import io.rowfs.proxy.core.CrashPoint;
+import io.rowfs.proxy.backend.NonBlocking;
 import io.rowfs.proxy.core.NamesBehind;
 import io.rowfs.proxy.core.Resolved;
 import io.rowfs.proxy.meta.Intent;
@@ -32,7 +33,7 @@ public final class RemoveOps {
         Resolved dir = fs.ns().resolve(args.dir());
         WccAttr pre = fs.attrs().pre(dir);
         try (NamesBehind.Slot slot = fs.behind().reserve()) {
-            fs.ns().lock().lock();
+            NonBlocking.lock(fs.ns().lock());
             try {
                 Resolved child = find(ctx, dir, args.name(), pre);
                 if (child.isDir()) {
@@ -42,6 +43,7 @@ public final class RemoveOps {
                     fs.data().drain(child.id()); // its queued writes go first
                     fs.behind().remove(slot, dir, fs.ns().ensureShadowDir(dir), args.name(), child, fs.data());
                 } else {
+                    NonBlocking.check(); // its shadow step comes first
                     unlink(dir, args.name(), child);
                 }
             } finally {
