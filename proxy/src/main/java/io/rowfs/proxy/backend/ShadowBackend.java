@@ -62,17 +62,18 @@ import java.util.concurrent.Executor;
  * LOOKUP, whose NOENT is an ordinary answer. The proxy acts with its own (root) credentials and sets
  * owners explicitly.
  *
- * <p>Name changes may be made behind the reply ({@link #inOrder}): they run in order per shadow
- * directory, and every call here that depends on a directory's names (LOOKUP, CREATE, MKDIR,
- * SYMLINK, MKNOD, REMOVE, LINK into it) first waits for that directory's queued changes; RMDIR and
- * RENAME, which involve a second directory, wait for all of them.
+ * <p>Name changes may be made behind the reply ({@link #inOrder}): they run in order per name (the
+ * changes of different names in a directory are independent, so they run in parallel), and every
+ * call here that depends on a directory's names (LOOKUP, CREATE, MKDIR, SYMLINK, MKNOD, REMOVE,
+ * LINK into it) first waits for that directory's queued changes; RMDIR and RENAME, which involve a
+ * second directory, wait for all of them. Queued changes themselves never wait for each other.
  */
 public final class ShadowBackend {
     private static final int ATTRIBUTES_CACHED = 200_000;
 
     private final BackendConnection c;
     private final ShadowAttributes attrs = new ShadowAttributes(ATTRIBUTES_CACHED);
-    private final SerialQueues<FileHandle> byDirectory;
+    private final SerialQueues<DirName> byName;
 
     /** A shadow whose name changes are all made at once (nothing is queued). */
     public ShadowBackend(BackendConnection connection) {
@@ -82,20 +83,28 @@ public final class ShadowBackend {
     /** A shadow whose queued name changes ({@link #inOrder}) run on {@code background}. */
     public ShadowBackend(BackendConnection connection, Executor background) {
         this.c = connection;
-        this.byDirectory = new SerialQueues<>(background);
+        this.byName = new SerialQueues<>(background);
     }
 
     /**
-     * Queues {@code change} of names in shadow directory {@code dir}: it runs after the changes
-     * already queued there, and before any later call here that depends on that directory's names.
+     * Queues {@code change} of {@code name} in shadow directory {@code dir}: it runs after the
+     * changes of that name already queued, and before any later call here that depends on that
+     * directory's names.
      */
-    public void inOrder(FileHandle dir, Runnable change) {
-        byDirectory.submit(dir, change);
+    public void inOrder(FileHandle dir, Filename name, Runnable change) {
+        byName.submit(new DirName(dir, name), change);
     }
 
     /** Waits until every queued name change has been made. */
     public void settle() {
-        byDirectory.drainAll();
+        byName.drainAll();
+    }
+
+    private void settle(FileHandle dir) {
+        byName.drainMatching(k -> k.dir().equals(dir));
+    }
+
+    private record DirName(FileHandle dir, Filename name) {
     }
 
     /**
@@ -149,7 +158,7 @@ public final class ShadowBackend {
     }
 
     public LookupResult lookup(FileHandle dir, Filename name) {
-        byDirectory.drain(dir);
+        settle(dir);
         LookupResult r = Await.get(() -> c.sync.lookup(c.credentials, new LookupArgs(dir, name)), c.timeout,
                 "shadow LOOKUP");
         if (r.status().isOk()) {
@@ -253,7 +262,7 @@ public final class ShadowBackend {
 
     /** CREATE GUARDED; EXIST is thrown like any failure. */
     public CreateResult create(FileHandle dir, Filename name, Sattr3 attrs) {
-        byDirectory.drain(dir);
+        settle(dir);
         CreateResult r = Await.get(() -> c.sync.create(c.credentials,
                 new CreateArgs(dir, name, new CreateHow(CreateMode.GUARDED, attrs, null))), c.timeout, "shadow CREATE");
         created(dir, r.status(), r.object(), r.objAttributes(), r.dirWcc());
@@ -263,7 +272,7 @@ public final class ShadowBackend {
 
     /** CREATE EXCLUSIVE: the shadow keeps the verifier, so a retransmission succeeds; the result is returned, not checked. */
     public CreateResult createExclusive(FileHandle dir, Filename name, io.rowfs.protocol.nfs3.Verifier verifier) {
-        byDirectory.drain(dir);
+        settle(dir);
         CreateResult r = Await.get(() -> c.sync.create(c.credentials,
                 new CreateArgs(dir, name, CreateHow.exclusive(verifier))), c.timeout, "shadow CREATE EXCLUSIVE");
         created(dir, r.status(), r.object(), r.objAttributes(), r.dirWcc());
@@ -271,7 +280,7 @@ public final class ShadowBackend {
     }
 
     public MkdirResult mkdir(FileHandle dir, Filename name, Sattr3 attrs) {
-        byDirectory.drain(dir);
+        settle(dir);
         MkdirResult r = Await.get(() -> c.sync.mkdir(c.credentials, new MkdirArgs(dir, name, attrs)), c.timeout,
                 "shadow MKDIR");
         created(dir, r.status(), r.object(), r.objAttributes(), r.dirWcc());
@@ -280,7 +289,7 @@ public final class ShadowBackend {
     }
 
     public SymlinkResult symlink(FileHandle dir, Filename name, Sattr3 attrs, NfsPath target) {
-        byDirectory.drain(dir);
+        settle(dir);
         SymlinkResult r = Await.get(() -> c.sync.symlink(c.credentials, new SymlinkArgs(dir, name, attrs, target)),
                 c.timeout, "shadow SYMLINK");
         created(dir, r.status(), r.object(), r.objAttributes(), r.dirWcc());
@@ -289,7 +298,7 @@ public final class ShadowBackend {
     }
 
     public MknodResult mknod(FileHandle dir, Filename name, FileType type, Sattr3 attrs, SpecData3 spec) {
-        byDirectory.drain(dir);
+        settle(dir);
         MknodResult r = Await.get(() -> c.sync.mknod(c.credentials, new MknodArgs(dir, name, type, attrs, spec)),
                 c.timeout, "shadow MKNOD");
         created(dir, r.status(), r.object(), r.objAttributes(), r.dirWcc());
@@ -298,21 +307,21 @@ public final class ShadowBackend {
     }
 
     public void remove(FileHandle dir, Filename name) {
-        byDirectory.drain(dir);
+        settle(dir);
         RemoveResult r = Await.get(() -> c.sync.remove(c.credentials, new RemoveArgs(dir, name)), c.timeout, "shadow REMOVE");
         attrs.offer(dir, r.wcc());
         Await.check(r.status(), "shadow REMOVE");
     }
 
     public void rmdir(FileHandle dir, Filename name) {
-        byDirectory.drainAll(); // the removed directory's own queue too
+        settle(); // the removed directory's own queue too
         RmdirResult r = Await.get(() -> c.sync.rmdir(c.credentials, new RmdirArgs(dir, name)), c.timeout, "shadow RMDIR");
         attrs.offer(dir, r.wcc());
         Await.check(r.status(), "shadow RMDIR");
     }
 
     public void rename(FileHandle fromDir, Filename from, FileHandle toDir, Filename to) {
-        byDirectory.drainAll();
+        settle();
         RenameResult r = Await.get(() -> c.sync.rename(c.credentials, new RenameArgs(fromDir, from, toDir, to)),
                 c.timeout, "shadow RENAME");
         attrs.offer(fromDir, r.fromDirWcc());
@@ -321,7 +330,7 @@ public final class ShadowBackend {
     }
 
     public void link(FileHandle file, FileHandle dir, Filename name) {
-        byDirectory.drain(dir);
+        settle(dir);
         LinkResult r = Await.get(() -> c.sync.link(c.credentials, new LinkArgs(file, dir, name)), c.timeout, "shadow LINK");
         attrs.offer(file, r.attributes());
         attrs.offer(dir, r.linkDirWcc());

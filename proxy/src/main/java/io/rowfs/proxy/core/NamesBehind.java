@@ -117,7 +117,7 @@ public final class NamesBehind {
         Resolved made = ns.bindNew(dir.id(), name, record);
         ns.pendingCreates().add(made.id(), file.attributes());
         ns.shadow().expectChange(dirFh);
-        ns.shadow().inOrder(dirFh, () -> land(slot, made.id(), dir.id(), dirFh, name, file, intent));
+        ns.shadow().inOrder(dirFh, name, () -> land(slot, made.id(), dir.id(), dirFh, name, file, intent));
         return made;
     }
 
@@ -144,7 +144,7 @@ public final class NamesBehind {
         ns.objects().remove(child.id());
         data.forget(child.id());
         ns.shadow().expectChange(dirFh);
-        ns.shadow().inOrder(dirFh, () -> {
+        ns.shadow().inOrder(dirFh, name, () -> {
             try {
                 CrashPoint.reach("remove-behind-before-shadow");
                 ns.shadow().remove(dirFh, name);

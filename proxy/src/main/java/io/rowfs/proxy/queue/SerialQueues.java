@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,8 +16,9 @@ import org.slf4j.LoggerFactory;
  * time, in the order they were submitted; different keys run in parallel. After each task the
  * queue lets other keys have a turn (it re-submits itself), so one busy key does not hold a thread.
  *
- * <p>{@link #drain} waits until a key's queue is empty, except when called from a task of that very
- * queue (a task may use code that drains its own key). When the executor refuses work (shutting
+ * <p>{@link #drain} waits until a key's queue is empty, except when called from a task run here
+ * (tasks may use code that drains; they are the queued work, and waiting for each other could
+ * deadlock). When the executor refuses work (shutting
  * down), the submitter runs the queue itself, so nothing queued is dropped. Tasks handle their own
  * failures; anything they throw is logged and the queue goes on. Thread-safe.
  *
@@ -27,6 +29,7 @@ public final class SerialQueues<K> {
 
     private final Executor executor;
     private final Map<K, Queue> queues = new ConcurrentHashMap<>();
+    private final ThreadLocal<Boolean> insideTask = ThreadLocal.withInitial(() -> Boolean.FALSE);
 
     public SerialQueues(Executor executor) {
         this.executor = executor;
@@ -44,26 +47,38 @@ public final class SerialQueues<K> {
         });
         Queue toStart = started.get();
         if (toStart != null && !toStart.handOff()) {
+            boolean nested = insideTask.get();
             toStart.runQueued();
+            insideTask.set(nested);
         }
     }
 
     /**
-     * Returns once every task queued for {@code key} has run; at once when called from one of those
-     * tasks. On the event loop's fast path it throws {@link NonBlocking.WouldBlock} instead of waiting.
+     * Returns once every task queued for {@code key} has run; at once when called from a task run
+     * here. On the event loop's fast path it throws {@link NonBlocking.WouldBlock} instead of waiting.
      */
     public void drain(K key) {
-        Queue q = queues.get(key);
+        Queue q = insideTask.get() ? null : queues.get(key);
         if (q != null) {
             q.awaitIdle();
         }
     }
 
-    /** Returns once every queue is empty (tasks queued meanwhile included). */
-    public void drainAll() {
-        for (Queue q : queues.values()) {
-            q.awaitIdle();
+    /** Returns once the tasks queued (before the call) for every key {@code which} accepts have run. */
+    public void drainMatching(Predicate<K> which) {
+        if (insideTask.get()) {
+            return;
         }
+        for (Map.Entry<K, Queue> e : queues.entrySet()) {
+            if (which.test(e.getKey())) {
+                e.getValue().awaitIdle();
+            }
+        }
+    }
+
+    /** Returns once every task queued before the call has run. */
+    public void drainAll() {
+        drainMatching(k -> true);
     }
 
     /** Keys with queued or running tasks (or a queue not yet dropped). */
@@ -76,7 +91,6 @@ public final class SerialQueues<K> {
         private final K key;
         private final ArrayDeque<Runnable> tasks = new ArrayDeque<>(); // guarded by this
         private boolean running;                                       // guarded by this
-        private Thread runner;                                         // guarded by this
 
         Queue(K key) {
             this.key = key;
@@ -118,22 +132,19 @@ public final class SerialQueues<K> {
                     if (next == null) {
                         running = false;
                         notifyAll();
-                    } else {
-                        runner = Thread.currentThread();
                     }
                 }
                 if (next == null) {
                     forgetIfIdle();
                     return;
                 }
+                insideTask.set(Boolean.TRUE);
                 try {
                     next.run();
                 } catch (RuntimeException e) {
                     LOG.error("background task of {} failed", key, e);
                 } finally {
-                    synchronized (this) {
-                        runner = null;
-                    }
+                    insideTask.set(Boolean.FALSE);
                 }
                 boolean more;
                 synchronized (this) {
@@ -154,9 +165,6 @@ public final class SerialQueues<K> {
         }
 
         synchronized void awaitIdle() {
-            if (runner == Thread.currentThread()) {
-                return;
-            }
             boolean interrupted = false;
             while (running || !tasks.isEmpty()) {
                 NonBlocking.check();

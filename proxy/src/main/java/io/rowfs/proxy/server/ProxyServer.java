@@ -69,7 +69,7 @@ public final class ProxyServer implements AutoCloseable {
     private ExecutorService writers;
     private ExecutorService namers;
     private static final int WRITE_BEHIND_THREADS = 4;
-    private static final int NAMES_BEHIND_THREADS = 4;
+    private static final int NAMES_BEHIND_THREADS = 8;
     private String exportPath;
     private final ProxyMetrics metrics = new ProxyMetrics();
     private MetricsHttpServer metricsHttp;

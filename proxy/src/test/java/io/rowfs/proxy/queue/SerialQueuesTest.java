@@ -23,7 +23,7 @@ class SerialQueuesTest {
     }
 
     @Test
-    void tasksOfOneKeyRunOneAtATimeInOrderAndDrainWaitsForThem() {
+    void tasksOfOneKeyRunOneAtATimeInOrderAndDrainWaitsForThem() throws Exception {
         SerialQueues<String> queues = new SerialQueues<>(threads);
         List<Integer> ran = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger running = new AtomicInteger();
@@ -45,7 +45,28 @@ class SerialQueuesTest {
             assertEquals(i, ran.get(i));
         }
         assertEquals(0, overlap.get());
-        assertEquals(0, queues.keys(), "an idle queue is dropped");
+        assertKeys(0, queues); // an idle queue is dropped
+    }
+
+    @Test
+    void drainMatchingWaitsOnlyForTheKeysItAccepts() throws Exception {
+        SerialQueues<String> queues = new SerialQueues<>(threads);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger done = new AtomicInteger();
+        queues.submit("d1/x", () -> {
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        queues.submit("d2/y", done::incrementAndGet);
+        queues.drainMatching(k -> k.startsWith("d2/"));
+        assertEquals(1, done.get(), "d2's task ran while d1's still waits");
+        assertKeys(1, queues);
+        release.countDown();
+        queues.drainMatching(k -> k.startsWith("d1/"));
+        assertKeys(0, queues);
     }
 
     @Test
@@ -69,9 +90,25 @@ class SerialQueuesTest {
     }
 
     @Test
-    void aTaskMayDrainItsOwnKeyAndAFailingTaskDoesNotStopTheQueue() {
+    void tasksDoNotWaitForQueuedTasksAndAFailingTaskDoesNotStopTheQueue() throws Exception {
         SerialQueues<String> queues = new SerialQueues<>(threads);
         AtomicInteger done = new AtomicInteger();
+        CountDownLatch bothRunning = new CountDownLatch(2);
+        for (String key : List.of("a", "b")) {
+            queues.submit(key, () -> {
+                bothRunning.countDown();
+                try {
+                    bothRunning.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                queues.drainAll(); // each would wait for the other (and itself) forever
+                done.incrementAndGet();
+            });
+        }
+        queues.drainAll();
+        assertEquals(2, done.get());
+        done.set(0);
         queues.submit("dir", () -> {
             queues.drain("dir"); // would wait for itself forever
             done.incrementAndGet();
@@ -82,6 +119,14 @@ class SerialQueuesTest {
         queues.submit("dir", done::incrementAndGet);
         queues.drain("dir");
         assertEquals(2, done.get());
+    }
+
+    /** The queue table holds {@code expected} keys (an idle queue leaves it just after its last task). */
+    private static void assertKeys(int expected, SerialQueues<?> queues) throws InterruptedException {
+        for (int i = 0; i < 500 && queues.keys() != expected; i++) {
+            Thread.sleep(10);
+        }
+        assertEquals(expected, queues.keys());
     }
 
     @Test
