@@ -9,7 +9,7 @@ import io.rowfs.protocol.nfs3.CommitResult;
 import io.rowfs.protocol.nfs3.CreateArgs;
 import io.rowfs.protocol.nfs3.CreateHow;
 import io.rowfs.protocol.nfs3.CreateMode;
-import io.rowfs.protocol.nfs3.CreateResult;
+import io.rowfs.protocol.nfs3.NewObjectResult;
 import io.rowfs.protocol.nfs3.Fattr3;
 import io.rowfs.protocol.nfs3.FileHandle;
 import io.rowfs.protocol.nfs3.FileType;
@@ -25,9 +25,7 @@ import io.rowfs.protocol.nfs3.LinkResult;
 import io.rowfs.protocol.nfs3.LookupArgs;
 import io.rowfs.protocol.nfs3.LookupResult;
 import io.rowfs.protocol.nfs3.MkdirArgs;
-import io.rowfs.protocol.nfs3.MkdirResult;
 import io.rowfs.protocol.nfs3.MknodArgs;
-import io.rowfs.protocol.nfs3.MknodResult;
 import io.rowfs.protocol.nfs3.Nfs3Status;
 import io.rowfs.protocol.nfs3.NfsPath;
 import io.rowfs.protocol.nfs3.ReadArgs;
@@ -46,7 +44,6 @@ import io.rowfs.protocol.nfs3.SetattrResult;
 import io.rowfs.protocol.nfs3.SpecData3;
 import io.rowfs.protocol.nfs3.StableHow;
 import io.rowfs.protocol.nfs3.SymlinkArgs;
-import io.rowfs.protocol.nfs3.SymlinkResult;
 import io.rowfs.protocol.nfs3.WriteArgs;
 import io.rowfs.protocol.nfs3.WriteResult;
 import io.rowfs.protocol.nfs3.PostOpAttr;
@@ -261,9 +258,9 @@ public final class ShadowBackend {
     }
 
     /** CREATE GUARDED; EXIST is thrown like any failure. */
-    public CreateResult create(FileHandle dir, Filename name, Sattr3 attrs) {
+    public NewObjectResult create(FileHandle dir, Filename name, Sattr3 attrs) {
         settle(dir);
-        CreateResult r = Await.get(() -> c.sync.create(c.credentials,
+        NewObjectResult r = Await.get(() -> c.sync.create(c.credentials,
                 new CreateArgs(dir, name, new CreateHow(CreateMode.GUARDED, attrs, null))), c.timeout, "shadow CREATE");
         created(dir, r.status(), r.object(), r.objAttributes(), r.dirWcc());
         Await.check(r.status(), "shadow CREATE");
@@ -271,35 +268,35 @@ public final class ShadowBackend {
     }
 
     /** CREATE EXCLUSIVE: the shadow keeps the verifier, so a retransmission succeeds; the result is returned, not checked. */
-    public CreateResult createExclusive(FileHandle dir, Filename name, io.rowfs.protocol.nfs3.Verifier verifier) {
+    public NewObjectResult createExclusive(FileHandle dir, Filename name, io.rowfs.protocol.nfs3.Verifier verifier) {
         settle(dir);
-        CreateResult r = Await.get(() -> c.sync.create(c.credentials,
+        NewObjectResult r = Await.get(() -> c.sync.create(c.credentials,
                 new CreateArgs(dir, name, CreateHow.exclusive(verifier))), c.timeout, "shadow CREATE EXCLUSIVE");
         created(dir, r.status(), r.object(), r.objAttributes(), r.dirWcc());
         return r;
     }
 
-    public MkdirResult mkdir(FileHandle dir, Filename name, Sattr3 attrs) {
+    public NewObjectResult mkdir(FileHandle dir, Filename name, Sattr3 attrs) {
         settle(dir);
-        MkdirResult r = Await.get(() -> c.sync.mkdir(c.credentials, new MkdirArgs(dir, name, attrs)), c.timeout,
+        NewObjectResult r = Await.get(() -> c.sync.mkdir(c.credentials, new MkdirArgs(dir, name, attrs)), c.timeout,
                 "shadow MKDIR");
         created(dir, r.status(), r.object(), r.objAttributes(), r.dirWcc());
         Await.check(r.status(), "shadow MKDIR");
         return r;
     }
 
-    public SymlinkResult symlink(FileHandle dir, Filename name, Sattr3 attrs, NfsPath target) {
+    public NewObjectResult symlink(FileHandle dir, Filename name, Sattr3 attrs, NfsPath target) {
         settle(dir);
-        SymlinkResult r = Await.get(() -> c.sync.symlink(c.credentials, new SymlinkArgs(dir, name, attrs, target)),
+        NewObjectResult r = Await.get(() -> c.sync.symlink(c.credentials, new SymlinkArgs(dir, name, attrs, target)),
                 c.timeout, "shadow SYMLINK");
         created(dir, r.status(), r.object(), r.objAttributes(), r.dirWcc());
         Await.check(r.status(), "shadow SYMLINK");
         return r;
     }
 
-    public MknodResult mknod(FileHandle dir, Filename name, FileType type, Sattr3 attrs, SpecData3 spec) {
+    public NewObjectResult mknod(FileHandle dir, Filename name, FileType type, Sattr3 attrs, SpecData3 spec) {
         settle(dir);
-        MknodResult r = Await.get(() -> c.sync.mknod(c.credentials, new MknodArgs(dir, name, type, attrs, spec)),
+        NewObjectResult r = Await.get(() -> c.sync.mknod(c.credentials, new MknodArgs(dir, name, type, attrs, spec)),
                 c.timeout, "shadow MKNOD");
         created(dir, r.status(), r.object(), r.objAttributes(), r.dirWcc());
         Await.check(r.status(), "shadow MKNOD");

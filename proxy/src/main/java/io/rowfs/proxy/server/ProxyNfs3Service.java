@@ -141,22 +141,22 @@ public final class ProxyNfs3Service implements Nfs3Service {
     }
 
     @Override
-    public CompletionStage<CreateResult> create(NfsContext ctx, CreateArgs args) {
+    public CompletionStage<NewObjectResult> create(NfsContext ctx, CreateArgs args) {
         return onceFast(ctx, Nfs3Procedure.CREATE.number(), "CREATE", () -> creates.create(ctx, args));
     }
 
     @Override
-    public CompletionStage<MkdirResult> mkdir(NfsContext ctx, MkdirArgs args) {
+    public CompletionStage<NewObjectResult> mkdir(NfsContext ctx, MkdirArgs args) {
         return once(ctx, Nfs3Procedure.MKDIR.number(), "MKDIR", () -> creates.mkdir(ctx, args));
     }
 
     @Override
-    public CompletionStage<SymlinkResult> symlink(NfsContext ctx, SymlinkArgs args) {
+    public CompletionStage<NewObjectResult> symlink(NfsContext ctx, SymlinkArgs args) {
         return once(ctx, Nfs3Procedure.SYMLINK.number(), "SYMLINK", () -> creates.symlink(ctx, args));
     }
 
     @Override
-    public CompletionStage<MknodResult> mknod(NfsContext ctx, MknodArgs args) {
+    public CompletionStage<NewObjectResult> mknod(NfsContext ctx, MknodArgs args) {
         return once(ctx, Nfs3Procedure.MKNOD.number(), "MKNOD", () -> creates.mknod(ctx, args));
     }
 

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.rowfs.protocol.nfs3.CreateArgs;
 import io.rowfs.protocol.nfs3.CreateHow;
 import io.rowfs.protocol.nfs3.CreateMode;
-import io.rowfs.protocol.nfs3.CreateResult;
+import io.rowfs.protocol.nfs3.NewObjectResult;
 import io.rowfs.protocol.nfs3.Fattr3;
 import io.rowfs.protocol.nfs3.FileHandle;
 import io.rowfs.protocol.nfs3.Filename;
@@ -55,7 +55,7 @@ class ProxyNamesBehindTest {
             Map<String, byte[]> expected = new TreeMap<>();
 
             Fattr3 dirBefore = c.getattr(dir);
-            CreateResult first = c.get(c.nfs.create(ProxyRig.ROOT, new CreateArgs(dir, Filename.of("first"),
+            NewObjectResult first = c.get(c.nfs.create(ProxyRig.ROOT, new CreateArgs(dir, Filename.of("first"),
                     new CreateHow(CreateMode.GUARDED, new Sattr3(0640, 1234, 5678, null,
                             SetTime.DONT_CHANGE, SetTime.DONT_CHANGE), null))));
             assertEquals(Nfs3Status.OK, first.status());

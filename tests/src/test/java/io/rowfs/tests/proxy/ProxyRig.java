@@ -242,14 +242,14 @@ final class ProxyRig implements AutoCloseable {
         }
 
         FileHandle create(FileHandle dir, String name) throws Exception {
-            CreateResult r = get(nfs.create(ROOT, new CreateArgs(dir, Filename.of(name), new CreateHow(CreateMode.GUARDED,
+            NewObjectResult r = get(nfs.create(ROOT, new CreateArgs(dir, Filename.of(name), new CreateHow(CreateMode.GUARDED,
                     new Sattr3(0644, null, null, null, SetTime.DONT_CHANGE, SetTime.DONT_CHANGE), null))));
             assertEquals(Nfs3Status.OK, r.status(), "CREATE " + name);
             return r.object();
         }
 
         FileHandle mkdir(FileHandle dir, String name) throws Exception {
-            MkdirResult r = get(nfs.mkdir(ROOT, new MkdirArgs(dir, Filename.of(name),
+            NewObjectResult r = get(nfs.mkdir(ROOT, new MkdirArgs(dir, Filename.of(name),
                     new Sattr3(0755, null, null, null, SetTime.DONT_CHANGE, SetTime.DONT_CHANGE))));
             assertEquals(Nfs3Status.OK, r.status(), "MKDIR " + name);
             return r.object();
