@@ -1,8 +1,6 @@
 package io.rowfs.protocol.nfs3;
 
 import io.rowfs.protocol.xdr.XdrDecoder;
-import io.rowfs.protocol.xdr.XdrEncoder;
-import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
@@ -12,11 +10,9 @@ import java.util.HexFormat;
  * {@link Nfs3Status#BADHANDLE} (not an XdrException), so that the dispatcher answers
  * NFS3ERR_BADHANDLE instead of GARBAGE_ARGS (RFC 1813 section 2.4: the server must reject it).
  */
-public final class FileHandle {
-    private final byte[] bytes;
-
+public final class FileHandle extends OpaqueBytes {
     private FileHandle(byte[] bytes) {
-        this.bytes = bytes;
+        super(bytes);
     }
 
     /** A handle holding a copy of {@code bytes}; at most 64 bytes. */
@@ -32,36 +28,8 @@ public final class FileHandle {
         return new FileHandle(Bounded.read(in, "nfs_fh3", Nfs3.FHSIZE, Nfs3Status.BADHANDLE));
     }
 
-    public void encode(XdrEncoder out) {
-        out.writeOpaque(bytes);
-    }
-
-    /** A copy of the handle's bytes. */
-    public byte[] bytes() {
-        return bytes.clone();
-    }
-
-    public int length() {
-        return bytes.length;
-    }
-
-    /** Encoded size in bytes (length word plus padded body). */
-    public int encodedSize() {
-        return 4 + ((bytes.length + 3) & ~3);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof FileHandle other && Arrays.equals(bytes, other.bytes);
-    }
-
-    @Override
-    public int hashCode() {
-        return Arrays.hashCode(bytes);
-    }
-
     @Override
     public String toString() {
-        return "fh:" + HexFormat.of().formatHex(bytes);
+        return "fh:" + HexFormat.of().formatHex(raw());
     }
 }

@@ -1,9 +1,7 @@
 package io.rowfs.protocol.nfs3;
 
 import io.rowfs.protocol.xdr.XdrDecoder;
-import io.rowfs.protocol.xdr.XdrEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
  * filename3: one path component as raw bytes (NFS names are byte strings, usually but not always
@@ -11,11 +9,9 @@ import java.util.Arrays;
  * {@link NfsException} with {@link Nfs3Status#NAMETOOLONG}. No other check is made here: whether
  * "", ".", ".." or a name holding '/' is acceptable is the server's decision.
  */
-public final class Filename {
-    private final byte[] bytes;
-
+public final class Filename extends OpaqueBytes {
     private Filename(byte[] bytes) {
-        this.bytes = bytes;
+        super(bytes);
     }
 
     public static Filename of(byte[] bytes) {
@@ -35,36 +31,9 @@ public final class Filename {
         return new Filename(Bounded.read(in, "filename3", Nfs3.NAME_MAX, Nfs3Status.NAMETOOLONG));
     }
 
-    public void encode(XdrEncoder out) {
-        out.writeOpaque(bytes);
-    }
-
-    public byte[] bytes() {
-        return bytes.clone();
-    }
-
-    public int length() {
-        return bytes.length;
-    }
-
-    /** Encoded size in bytes (length word plus padded body). */
-    public int encodedSize() {
-        return 4 + ((bytes.length + 3) & ~3);
-    }
-
     /** The name decoded as UTF-8 (invalid sequences become U+FFFD). */
     @Override
     public String toString() {
-        return new String(bytes, StandardCharsets.UTF_8);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof Filename other && Arrays.equals(bytes, other.bytes);
-    }
-
-    @Override
-    public int hashCode() {
-        return Arrays.hashCode(bytes);
+        return new String(raw(), StandardCharsets.UTF_8);
     }
 }

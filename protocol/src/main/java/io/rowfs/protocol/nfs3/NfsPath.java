@@ -1,20 +1,16 @@
 package io.rowfs.protocol.nfs3;
 
 import io.rowfs.protocol.xdr.XdrDecoder;
-import io.rowfs.protocol.xdr.XdrEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
  * nfspath3: the target of a symbolic link as raw bytes, 0 to {@link Nfs3#PATH_MAX} (1024) bytes.
  * Immutable. Decoding a longer path throws {@link NfsException} with
  * {@link Nfs3Status#NAMETOOLONG}.
  */
-public final class NfsPath {
-    private final byte[] bytes;
-
+public final class NfsPath extends OpaqueBytes {
     private NfsPath(byte[] bytes) {
-        this.bytes = bytes;
+        super(bytes);
     }
 
     public static NfsPath of(byte[] bytes) {
@@ -34,31 +30,9 @@ public final class NfsPath {
         return new NfsPath(Bounded.read(in, "nfspath3", Nfs3.PATH_MAX, Nfs3Status.NAMETOOLONG));
     }
 
-    public void encode(XdrEncoder out) {
-        out.writeOpaque(bytes);
-    }
-
-    public byte[] bytes() {
-        return bytes.clone();
-    }
-
-    public int length() {
-        return bytes.length;
-    }
-
     /** The path decoded as UTF-8 (invalid sequences become U+FFFD). */
     @Override
     public String toString() {
-        return new String(bytes, StandardCharsets.UTF_8);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof NfsPath other && Arrays.equals(bytes, other.bytes);
-    }
-
-    @Override
-    public int hashCode() {
-        return Arrays.hashCode(bytes);
+        return new String(raw(), StandardCharsets.UTF_8);
     }
 }
