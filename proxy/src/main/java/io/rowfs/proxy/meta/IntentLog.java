@@ -16,7 +16,7 @@ import net.openhft.chronicle.map.ChronicleMap;
  */
 public final class IntentLog implements AutoCloseable {
     private static final String MAP_NAME = "intents";
-    private static final int MAX_IN_FLIGHT = 4096;
+    private static final int MAX_IN_FLIGHT = 16_384; // at least --names-behind plus the synchronous changes in flight
 
     private final ChronicleMap<Long, byte[]> map;
     private final Path stateDir;

@@ -70,6 +70,8 @@ public final class ProxyServer implements AutoCloseable {
     private ExecutorService namers;
     private static final int WRITE_BEHIND_THREADS = 4;
     private static final int NAMES_BEHIND_THREADS = 8;
+    /** Most changes queued behind the reply: each holds an intent, and the intent log has room for 16384. */
+    static final int MAX_NAMES_BEHIND = 8192;
     private String exportPath;
     private final ProxyMetrics metrics = new ProxyMetrics();
     private MetricsHttpServer metricsHttp;
@@ -258,10 +260,13 @@ public final class ProxyServer implements AutoCloseable {
         private InetSocketAddress metricsListen;
         private boolean privilegedPorts;
         private long writeBehindBytes = 64L << 20;
-        private int namesBehind = 1024;
+        private int namesBehind = 4096;
 
         /** CREATEs and REMOVEs answered before the shadow makes them, at most this many queued (0: off). */
         public Builder namesBehind(int maxQueued) {
+            if (maxQueued < 0 || maxQueued > MAX_NAMES_BEHIND) {
+                throw new IllegalArgumentException("--names-behind must be 0 to " + MAX_NAMES_BEHIND + ", not " + maxQueued);
+            }
             this.namesBehind = maxQueued;
             return this;
         }
