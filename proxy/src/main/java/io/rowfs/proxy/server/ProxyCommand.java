@@ -42,7 +42,7 @@ public final class ProxyCommand implements Subcommand {
             description = "UNSTABLE writes to files that live only in the shadow are acknowledged once queued, "
                     + "up to this many bytes; 0 to write through (default ${DEFAULT-VALUE})")
     String writeBehind;
-    @Option(names = "--names-behind", defaultValue = "4096",
+    @Option(names = "--names-behind", defaultValue = "512",
             description = "CREATE of a file and REMOVE of its last link are answered once the proxy's own tables have them, "
                     + "the shadow following in order; at most this many queued, 0 to wait for the shadow (default ${DEFAULT-VALUE})")
     int namesBehind;

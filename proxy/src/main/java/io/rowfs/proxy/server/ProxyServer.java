@@ -260,7 +260,7 @@ public final class ProxyServer implements AutoCloseable {
         private InetSocketAddress metricsListen;
         private boolean privilegedPorts;
         private long writeBehindBytes = 64L << 20;
-        private int namesBehind = 4096;
+        private int namesBehind = 512;
 
         /** CREATEs and REMOVEs answered before the shadow makes them, at most this many queued (0: off). */
         public Builder namesBehind(int maxQueued) {
