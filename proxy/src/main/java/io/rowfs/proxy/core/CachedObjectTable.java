@@ -1,0 +1,87 @@
+package io.rowfs.proxy.core;
+
+import io.rowfs.proxy.meta.ObjectRecord;
+import io.rowfs.proxy.meta.ObjectTable;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The object table with the decoded records of recently used objects kept in memory, so that the
+ * calls answered on the event loop (GETATTR, LOOKUP, READDIRPLUS: several records each) read a map
+ * instead of decoding from the Chronicle file. The durable table stays the truth: every change is
+ * written through to it first.
+ *
+ * <p>A miss loads the record inside the map's per-key critical section, and changes write the durable
+ * table inside the same section, so a load can never put back a record that a concurrent change
+ * replaced or removed. Bounded: past {@code capacity} records the map is emptied and refilled on
+ * demand. All objects of the process must go through this one instance. Thread-safe.
+ */
+public final class CachedObjectTable implements ObjectTable {
+    private final ObjectTable durable;
+    private final int capacity;
+    private final ConcurrentHashMap<Long, ObjectRecord> records = new ConcurrentHashMap<>();
+
+    public CachedObjectTable(ObjectTable durable, int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("capacity " + capacity + ", expected at least 1");
+        }
+        this.durable = durable;
+        this.capacity = capacity;
+    }
+
+    @Override
+    public long insert(ObjectRecord record) {
+        long id = durable.insert(record);
+        put(id, record);
+        return id;
+    }
+
+    @Override
+    public Optional<ObjectRecord> get(long id) {
+        ObjectRecord r = records.get(id);
+        if (r == null) {
+            makeRoom();
+            r = records.computeIfAbsent(id, k -> durable.get(k).orElse(null));
+        }
+        return Optional.ofNullable(r);
+    }
+
+    @Override
+    public void put(long id, ObjectRecord record) {
+        makeRoom();
+        records.compute(id, (k, old) -> {
+            durable.put(k, record);
+            return record;
+        });
+    }
+
+    @Override
+    public void remove(long id) {
+        records.compute(id, (k, old) -> {
+            durable.remove(k);
+            return null;
+        });
+    }
+
+    @Override
+    public long size() {
+        return durable.size();
+    }
+
+    /** Records held in memory (for tests). */
+    int cached() {
+        return records.size();
+    }
+
+    private void makeRoom() {
+        if (records.size() >= capacity) {
+            records.clear();
+        }
+    }
+
+    @Override
+    public void close() {
+        records.clear();
+        durable.close();
+    }
+}

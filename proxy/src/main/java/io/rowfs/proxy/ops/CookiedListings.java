@@ -1,0 +1,76 @@
+package io.rowfs.proxy.ops;
+
+import io.rowfs.protocol.nfs3.FileHandle;
+import io.rowfs.proxy.core.DirCookies;
+import io.rowfs.proxy.core.Namespace;
+import io.rowfs.proxy.core.Resolved;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Merged listings in cookie order, each entry with its virtual handle, kept per directory while the
+ * namespace's merged listing is the same list: {@link Namespace#list} hands out one list object
+ * until a name in the directory changes, so identity says whether this order is still current.
+ * A listing read in pages therefore sorts and MACs its entries once, not once per page and reader.
+ *
+ * <p>Only names, ids and handles are kept (none of them changes while the listing is the same);
+ * attributes are read afresh for every reply. Bounded (least recently used dropped first);
+ * thread-safe, each method a short critical section fit for the event loop.
+ */
+final class CookiedListings {
+    private static final int DIRS_CACHED = 256;
+
+    private final Namespace ns;
+    /** By directory id, most recently used last; guarded by this. */
+    private final Map<Long, Sorted> byDir = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Sorted> eldest) {
+            return size() > DIRS_CACHED;
+        }
+    };
+
+    CookiedListings(Namespace ns) {
+        this.ns = ns;
+    }
+
+    /** The current merged listing of {@code dir} (a directory) in cookie order. */
+    Sorted of(Resolved dir) {
+        List<Namespace.Child> listing = ns.list(dir);
+        synchronized (this) {
+            Sorted s = byDir.get(dir.id());
+            if (s != null && s.listing() == listing) {
+                return s;
+            }
+        }
+        List<DirCookies.Cookied<Namespace.Child>> cookied = DirCookies.assign(listing, Namespace.Child::name);
+        List<DirCookies.Cookied<Entry>> entries = new ArrayList<>(cookied.size());
+        for (DirCookies.Cookied<Namespace.Child> c : cookied) {
+            Resolved o = c.value().object();
+            entries.add(new DirCookies.Cookied<>(c.cookie(), c.name(), new Entry(o, ns.handle(o))));
+        }
+        Sorted s = new Sorted(listing, List.copyOf(entries));
+        synchronized (this) {
+            byDir.put(dir.id(), s);
+        }
+        return s;
+    }
+
+    /** Directories whose order is kept (tests). */
+    synchronized int size() {
+        return byDir.size();
+    }
+
+    /** One directory's entries by ascending cookie, for the merged listing {@code listing}. */
+    record Sorted(List<Namespace.Child> listing, List<DirCookies.Cookied<Entry>> entries) {
+        /** Index of the first entry after {@code cookie} (0: from the start). */
+        int resumeIndex(long cookie) {
+            return DirCookies.resumeIndex(entries, cookie);
+        }
+    }
+
+    /** An entry's object (its record as of when the listing was built) and virtual handle. */
+    record Entry(Resolved object, FileHandle handle) {
+    }
+}
