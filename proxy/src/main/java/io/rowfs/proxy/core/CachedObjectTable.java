@@ -32,7 +32,8 @@ public final class CachedObjectTable implements ObjectTable {
     @Override
     public long insert(ObjectRecord record) {
         long id = durable.insert(record);
-        put(id, record);
+        makeRoom();
+        records.put(id, record); // a fresh id: no other thread can load or change it before this returns
         return id;
     }
 
