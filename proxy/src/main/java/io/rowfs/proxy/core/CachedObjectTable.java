@@ -4,6 +4,7 @@ import io.rowfs.proxy.meta.ObjectRecord;
 import io.rowfs.proxy.meta.ObjectTable;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The object table with the decoded records of recently used objects kept in memory, so that the
@@ -15,11 +16,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * table inside the same section, so a load can never put back a record that a concurrent change
  * replaced or removed. Bounded: past {@code capacity} records the map is emptied and refilled on
  * demand. All objects of the process must go through this one instance. Thread-safe.
+ *
+ * <p>{@link #version()} counts the changes of existing records: a value derived from records read
+ * after reading version v is still current while the version is v (it moves after every put and
+ * remove has reached the map).
  */
 public final class CachedObjectTable implements ObjectTable {
     private final ObjectTable durable;
     private final int capacity;
     private final ConcurrentHashMap<Long, ObjectRecord> records = new ConcurrentHashMap<>();
+    private final AtomicLong version = new AtomicLong();
 
     public CachedObjectTable(ObjectTable durable, int capacity) {
         if (capacity < 1) {
@@ -54,6 +60,7 @@ public final class CachedObjectTable implements ObjectTable {
             durable.put(k, record);
             return record;
         });
+        version.incrementAndGet();
     }
 
     @Override
@@ -62,6 +69,12 @@ public final class CachedObjectTable implements ObjectTable {
             durable.remove(k);
             return null;
         });
+        version.incrementAndGet();
+    }
+
+    /** The number of changes (puts and removes) of records so far; see the class comment. */
+    public long version() {
+        return version.get();
     }
 
     @Override

@@ -1,6 +1,8 @@
 package io.rowfs.proxy.ops;
 
+import io.rowfs.protocol.nfs3.DirEntryPlus;
 import io.rowfs.protocol.nfs3.FileHandle;
+import io.rowfs.proxy.core.CachedObjectTable;
 import io.rowfs.proxy.core.DirCookies;
 import io.rowfs.proxy.core.Namespace;
 import io.rowfs.proxy.core.Resolved;
@@ -15,9 +17,13 @@ import java.util.Map;
  * until a name in the directory changes, so identity says whether this order is still current.
  * A listing read in pages therefore sorts and MACs its entries once, not once per page and reader.
  *
- * <p>Only names, ids and handles are kept (none of them changes while the listing is the same);
- * attributes are read afresh for every reply. Bounded (least recently used dropped first);
- * thread-safe, each method a short critical section fit for the event loop.
+ * <p>Names, ids and handles are kept (none of them changes while the listing is the same). An
+ * entry's READDIRPLUS form, attributes included, is kept only for objects that live on main alone
+ * (main's attributes never change) and only while no object record changed since it was built
+ * ({@link CachedObjectTable#version()}): a copy-up, WRITE, SETATTR or rename moves the version, and
+ * shadow objects are read afresh every time, so a reply never shows stale sizes or times. Bounded
+ * (least recently used dropped first); thread-safe, each method a short critical section fit for
+ * the event loop.
  */
 final class CookiedListings {
     private static final int DIRS_CACHED = 256;
@@ -57,6 +63,14 @@ final class CookiedListings {
         return s;
     }
 
+    /**
+     * The version of the object records now (read it before reading any record whose attributes an
+     * entry will keep); -1 when the namespace's table keeps no version, so nothing is kept.
+     */
+    long version() {
+        return ns.objects() instanceof CachedObjectTable t ? t.version() : -1;
+    }
+
     /** Directories whose order is kept (tests). */
     synchronized int size() {
         return byDir.size();
@@ -71,6 +85,38 @@ final class CookiedListings {
     }
 
     /** An entry's object (its record as of when the listing was built) and virtual handle. */
-    record Entry(Resolved object, FileHandle handle) {
+    static final class Entry {
+        private final Resolved object;
+        private final FileHandle handle;
+        private volatile Kept kept;
+
+        Entry(Resolved object, FileHandle handle) {
+            this.object = object;
+            this.handle = handle;
+        }
+
+        Resolved object() {
+            return object;
+        }
+
+        FileHandle handle() {
+            return handle;
+        }
+
+        /** The READDIRPLUS entry kept at record version {@code version}, or null. */
+        DirEntryPlus plus(long version) {
+            Kept k = kept;
+            return k != null && version >= 0 && k.version() == version ? k.entry() : null;
+        }
+
+        /** Keeps {@code entry}, built from records read after reading {@code version}. */
+        void keep(long version, DirEntryPlus entry) {
+            if (version >= 0) {
+                kept = new Kept(version, entry);
+            }
+        }
+
+        private record Kept(long version, DirEntryPlus entry) {
+        }
     }
 }

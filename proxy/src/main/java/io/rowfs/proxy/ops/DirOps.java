@@ -13,6 +13,7 @@ import io.rowfs.protocol.nfs3.ReaddirResult;
 import io.rowfs.protocol.nfs3.ReaddirplusArgs;
 import io.rowfs.protocol.nfs3.ReaddirplusResult;
 import io.rowfs.protocol.nfs3.Verifier;
+import io.rowfs.proxy.backend.BackendException;
 import io.rowfs.proxy.core.DirCookies;
 import io.rowfs.proxy.core.Resolved;
 import java.util.ArrayList;
@@ -78,17 +79,42 @@ public final class DirOps {
                     fs.ns().handle(parent)));
         }
         List<DirCookies.Cookied<CookiedListings.Entry>> entries = sorted.entries();
+        long version = listings.version(); // before any entry's record is read
         for (int i = sorted.resumeIndex(cookie); eof && i < entries.size(); i++) {
             var c = entries.get(i);
-            Resolved o = c.value().object();
-            // attributes are read afresh: the kept order holds no attributes, so a WRITE or SETATTR shows at once
-            eof = add(budget, out, new DirEntryPlus(o.id(), c.name(), c.cookie(), fs.attrs().post(o), c.value().handle()));
+            CookiedListings.Entry kept = c.value();
+            DirEntryPlus e = kept.plus(version);
+            if (e == null) {
+                e = entryPlus(c.name(), c.cookie(), kept, version);
+            }
+            eof = add(budget, out, e);
         }
         if (out.isEmpty() && !eof) {
             throw new NfsException(Nfs3Status.TOOSMALL, "maxcount " + args.maxCount() + " holds no entry")
                     .withAttributes(dirAttr);
         }
         return ReaddirplusResult.ok(dirAttr, Verifier.ZERO, out, eof);
+    }
+
+    /**
+     * An entry with its current attributes; kept for the next reply when the object lives on main
+     * alone (its attributes change only through a change of its record, which moves the version).
+     */
+    private DirEntryPlus entryPlus(Filename name, long cookie, CookiedListings.Entry kept, long version) {
+        long id = kept.object().id();
+        Resolved now;
+        PostOpAttr attrs;
+        try {
+            now = fs.ns().reload(id);
+            attrs = PostOpAttr.of(fs.attrs().of(now));
+        } catch (NfsException | BackendException e) {
+            return new DirEntryPlus(id, name, cookie, PostOpAttr.ABSENT, kept.handle()); // the reply still goes out
+        }
+        DirEntryPlus e = new DirEntryPlus(id, name, cookie, attrs, kept.handle());
+        if (!now.record().inShadow()) {
+            kept.keep(version, e);
+        }
+        return e;
     }
 
     private CookiedListings.Sorted sorted(Resolved dir, PostOpAttr dirAttr) {

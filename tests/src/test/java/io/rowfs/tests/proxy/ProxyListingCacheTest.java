@@ -65,6 +65,13 @@ class ProxyListingCacheTest {
             assertEquals(104, f1Now.size());
             Map<String, DirEntryPlus> afterWrite = listing(c, d);
             assertEquals(f1Now, afterWrite.get("f1").attributes().attributes(), "READDIRPLUS agrees with GETATTR");
+            // an overwrite inside the file (now a shadow object: no size change, new times)
+            Thread.sleep(20);
+            c.write(f1, 0, "MAIN".getBytes(), StableHow.FILE_SYNC);
+            Fattr3 f1Overwritten = c.getattr(f1);
+            assertFalse(f1Overwritten.ctime().equals(f1Now.ctime()) && f1Overwritten.mtime().equals(f1Now.mtime()),
+                    "the overwrite moved the file's times");
+            assertEquals(f1Overwritten, listing(c, d).get("f1").attributes().attributes());
 
             // SETATTR of mode, mtime and size of another entry
             FileHandle f2 = afterWrite.get("f2").handle();
