@@ -52,21 +52,58 @@ import io.rowfs.protocol.nfs3.WriteResult;
 import io.rowfs.protocol.nfs3.PostOpAttr;
 import io.rowfs.protocol.nfs3.WccData;
 import io.rowfs.protocol.nfs3.NfsException;
+import io.rowfs.proxy.queue.SerialQueues;
+import java.time.Instant;
+import java.util.concurrent.Executor;
 
 /**
  * The read-write shadow server, where every change of the merged file system lands. Calls block
  * (worker threads only) and throw {@link NfsException} with the shadow's status on failure, except
  * LOOKUP, whose NOENT is an ordinary answer. The proxy acts with its own (root) credentials and sets
  * owners explicitly.
+ *
+ * <p>Name changes may be made behind the reply ({@link #inOrder}): they run in order per shadow
+ * directory, and every call here that depends on a directory's names (LOOKUP, CREATE, MKDIR,
+ * SYMLINK, MKNOD, REMOVE, LINK into it) first waits for that directory's queued changes; RMDIR and
+ * RENAME, which involve a second directory, wait for all of them.
  */
 public final class ShadowBackend {
     private static final int ATTRIBUTES_CACHED = 200_000;
 
     private final BackendConnection c;
     private final ShadowAttributes attrs = new ShadowAttributes(ATTRIBUTES_CACHED);
+    private final SerialQueues<FileHandle> byDirectory;
 
+    /** A shadow whose name changes are all made at once (nothing is queued). */
     public ShadowBackend(BackendConnection connection) {
+        this(connection, Runnable::run);
+    }
+
+    /** A shadow whose queued name changes ({@link #inOrder}) run on {@code background}. */
+    public ShadowBackend(BackendConnection connection, Executor background) {
         this.c = connection;
+        this.byDirectory = new SerialQueues<>(background);
+    }
+
+    /**
+     * Queues {@code change} of names in shadow directory {@code dir}: it runs after the changes
+     * already queued there, and before any later call here that depends on that directory's names.
+     */
+    public void inOrder(FileHandle dir, Runnable change) {
+        byDirectory.submit(dir, change);
+    }
+
+    /** Waits until every queued name change has been made. */
+    public void settle() {
+        byDirectory.drainAll();
+    }
+
+    /**
+     * Remembers that a change queued in {@code dir} will move its times: the attributes known for it
+     * get mtime and ctime advanced to now, so replies show the change before the shadow makes it.
+     */
+    public void expectChange(FileHandle dir) {
+        attrs.expectChange(dir, Instant.now());
     }
 
     /** Drops what is known of an object's attributes after a change whose reply did not report them. */
@@ -112,6 +149,7 @@ public final class ShadowBackend {
     }
 
     public LookupResult lookup(FileHandle dir, Filename name) {
+        byDirectory.drain(dir);
         LookupResult r = Await.get(() -> c.sync.lookup(c.credentials, new LookupArgs(dir, name)), c.timeout,
                 "shadow LOOKUP");
         if (r.status().isOk()) {
@@ -215,6 +253,7 @@ public final class ShadowBackend {
 
     /** CREATE GUARDED; EXIST is thrown like any failure. */
     public CreateResult create(FileHandle dir, Filename name, Sattr3 attrs) {
+        byDirectory.drain(dir);
         CreateResult r = Await.get(() -> c.sync.create(c.credentials,
                 new CreateArgs(dir, name, new CreateHow(CreateMode.GUARDED, attrs, null))), c.timeout, "shadow CREATE");
         created(dir, r.status(), r.object(), r.objAttributes(), r.dirWcc());
@@ -224,6 +263,7 @@ public final class ShadowBackend {
 
     /** CREATE EXCLUSIVE: the shadow keeps the verifier, so a retransmission succeeds; the result is returned, not checked. */
     public CreateResult createExclusive(FileHandle dir, Filename name, io.rowfs.protocol.nfs3.Verifier verifier) {
+        byDirectory.drain(dir);
         CreateResult r = Await.get(() -> c.sync.create(c.credentials,
                 new CreateArgs(dir, name, CreateHow.exclusive(verifier))), c.timeout, "shadow CREATE EXCLUSIVE");
         created(dir, r.status(), r.object(), r.objAttributes(), r.dirWcc());
@@ -231,6 +271,7 @@ public final class ShadowBackend {
     }
 
     public MkdirResult mkdir(FileHandle dir, Filename name, Sattr3 attrs) {
+        byDirectory.drain(dir);
         MkdirResult r = Await.get(() -> c.sync.mkdir(c.credentials, new MkdirArgs(dir, name, attrs)), c.timeout,
                 "shadow MKDIR");
         created(dir, r.status(), r.object(), r.objAttributes(), r.dirWcc());
@@ -239,6 +280,7 @@ public final class ShadowBackend {
     }
 
     public SymlinkResult symlink(FileHandle dir, Filename name, Sattr3 attrs, NfsPath target) {
+        byDirectory.drain(dir);
         SymlinkResult r = Await.get(() -> c.sync.symlink(c.credentials, new SymlinkArgs(dir, name, attrs, target)),
                 c.timeout, "shadow SYMLINK");
         created(dir, r.status(), r.object(), r.objAttributes(), r.dirWcc());
@@ -247,6 +289,7 @@ public final class ShadowBackend {
     }
 
     public MknodResult mknod(FileHandle dir, Filename name, FileType type, Sattr3 attrs, SpecData3 spec) {
+        byDirectory.drain(dir);
         MknodResult r = Await.get(() -> c.sync.mknod(c.credentials, new MknodArgs(dir, name, type, attrs, spec)),
                 c.timeout, "shadow MKNOD");
         created(dir, r.status(), r.object(), r.objAttributes(), r.dirWcc());
@@ -255,18 +298,21 @@ public final class ShadowBackend {
     }
 
     public void remove(FileHandle dir, Filename name) {
+        byDirectory.drain(dir);
         RemoveResult r = Await.get(() -> c.sync.remove(c.credentials, new RemoveArgs(dir, name)), c.timeout, "shadow REMOVE");
         attrs.offer(dir, r.wcc());
         Await.check(r.status(), "shadow REMOVE");
     }
 
     public void rmdir(FileHandle dir, Filename name) {
+        byDirectory.drainAll(); // the removed directory's own queue too
         RmdirResult r = Await.get(() -> c.sync.rmdir(c.credentials, new RmdirArgs(dir, name)), c.timeout, "shadow RMDIR");
         attrs.offer(dir, r.wcc());
         Await.check(r.status(), "shadow RMDIR");
     }
 
     public void rename(FileHandle fromDir, Filename from, FileHandle toDir, Filename to) {
+        byDirectory.drainAll();
         RenameResult r = Await.get(() -> c.sync.rename(c.credentials, new RenameArgs(fromDir, from, toDir, to)),
                 c.timeout, "shadow RENAME");
         attrs.offer(fromDir, r.fromDirWcc());
@@ -275,6 +321,7 @@ public final class ShadowBackend {
     }
 
     public void link(FileHandle file, FileHandle dir, Filename name) {
+        byDirectory.drain(dir);
         LinkResult r = Await.get(() -> c.sync.link(c.credentials, new LinkArgs(file, dir, name)), c.timeout, "shadow LINK");
         attrs.offer(file, r.attributes());
         attrs.offer(dir, r.linkDirWcc());

@@ -5,6 +5,7 @@ import io.rowfs.proxy.meta.ObjectTable;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
 
 /**
  * The object table with the decoded records of recently used objects kept in memory, so that the
@@ -18,8 +19,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * demand. All objects of the process must go through this one instance. Thread-safe.
  *
  * <p>{@link #version()} counts the changes of existing records: a value derived from records read
- * after reading version v is still current while the version is v (it moves after every put and
- * remove has reached the map).
+ * after reading version v is still current while the version is v (it moves after every put, update
+ * and remove has reached the map).
  */
 public final class CachedObjectTable implements ObjectTable {
     private final ObjectTable durable;
@@ -64,6 +65,17 @@ public final class CachedObjectTable implements ObjectTable {
     }
 
     @Override
+    public void update(long id, UnaryOperator<ObjectRecord> change) {
+        makeRoom();
+        records.compute(id, (k, old) -> {
+            ObjectRecord[] changed = new ObjectRecord[1]; // stays null when the object does not exist
+            durable.update(k, r -> changed[0] = change.apply(r));
+            return changed[0];
+        });
+        version.incrementAndGet();
+    }
+
+    @Override
     public void remove(long id) {
         records.compute(id, (k, old) -> {
             durable.remove(k);
@@ -72,7 +84,7 @@ public final class CachedObjectTable implements ObjectTable {
         version.incrementAndGet();
     }
 
-    /** The number of changes (puts and removes) of records so far; see the class comment. */
+    /** The number of changes (puts, updates and removes) of records so far; see the class comment. */
     public long version() {
         return version.get();
     }

@@ -18,6 +18,8 @@ import io.rowfs.protocol.nfs3.SetTime;
 import io.rowfs.protocol.nfs3.SymlinkArgs;
 import io.rowfs.protocol.nfs3.SymlinkResult;
 import io.rowfs.protocol.nfs3.WccAttr;
+import io.rowfs.proxy.backend.NonBlocking;
+import io.rowfs.proxy.core.NamesBehind;
 import io.rowfs.proxy.core.Resolved;
 import io.rowfs.proxy.meta.ObjectRecord;
 import java.util.Optional;
@@ -39,24 +41,35 @@ public final class CreateOps {
         Resolved dir = fs.ns().resolve(args.dir());
         WccAttr pre = fs.attrs().pre(dir);
         if (args.how().mode() == CreateMode.EXCLUSIVE) {
+            NonBlocking.check(); // the shadow keeps the verifier: always a shadow call
             return exclusive(ctx, args, dir, pre);
         }
-        fs.ns().lock().lock();
-        try {
-            Optional<Resolved> existing = fs.ns().lookup(dir, args.name());
-            if (existing.isPresent() && args.how().mode() == CreateMode.UNCHECKED
-                    && existing.get().type() == FileType.REG) {
-                if (args.how().attributes().size() != null) {
-                    Permissions.requireWrite(ctx, fs.attrs().of(existing.get()));
+        try (NamesBehind.Slot slot = fs.behind().reserve()) {
+            NonBlocking.lock(fs.ns().lock());
+            try {
+                Optional<Resolved> existing = fs.ns().lookup(dir, args.name());
+                if (existing.isPresent() && args.how().mode() == CreateMode.UNCHECKED
+                        && existing.get().type() == FileType.REG) {
+                    if (args.how().attributes().size() != null) {
+                        NonBlocking.check(); // a truncate changes state before its shadow call
+                        Permissions.requireWrite(ctx, fs.attrs().of(existing.get()));
+                    }
+                    return unchecked(existing.get(), args.how().attributes(), pre, dir);
                 }
-                return unchecked(existing.get(), args.how().attributes(), pre, dir);
+                Sattr3 attrs = owned(ctx, args.how().attributes());
+                Resolved made;
+                if (slot.usable() && NamesBehind.canCreate(attrs)) {
+                    FileHandle dirFh = prepare(ctx, dir, args.name(), existing, pre);
+                    made = fs.behind().create(slot, dir, dirFh, args.name(), attrs);
+                } else {
+                    NonBlocking.check();
+                    made = make(ctx, dir, args.name(), existing, pre, FileType.REG,
+                            fh -> fs.ns().shadow().create(fh, args.name(), attrs).object());
+                }
+                return CreateResult.ok(fs.ns().handle(made), fs.attrs().post(made), fs.attrs().wcc(pre, dir.id()));
+            } finally {
+                fs.ns().lock().unlock();
             }
-            Sattr3 attrs = owned(ctx, args.how().attributes());
-            Resolved made = make(ctx, dir, args.name(), existing, pre, FileType.REG,
-                    fh -> fs.ns().shadow().create(fh, args.name(), attrs).object());
-            return CreateResult.ok(fs.ns().handle(made), fs.attrs().post(made), fs.attrs().wcc(pre, dir.id()));
-        } finally {
-            fs.ns().lock().unlock();
         }
     }
 
@@ -74,7 +87,7 @@ public final class CreateOps {
                 if (e.type() == FileType.REG && e.record().inShadow()) {
                     CreateResult again = fs.ns().shadow().createExclusive(fs.ns().ensureShadowDir(dir), args.name(),
                             args.how().verifier());
-                    if (again.status().isOk() && e.shadowHandle().equals(again.object())) {
+                    if (again.status().isOk() && fs.ns().shadowHandle(e).equals(again.object())) {
                         return CreateResult.ok(fs.ns().handle(e), fs.attrs().post(e.id()), fs.attrs().wcc(pre, dir.id()));
                     }
                 }
@@ -152,6 +165,20 @@ public final class CreateOps {
     /** Makes the object in the shadow and binds it. Caller holds the namespace lock. */
     private Resolved make(NfsContext ctx, Resolved dir, Filename name, Optional<Resolved> existing, WccAttr pre,
                           FileType type, Function<FileHandle, FileHandle> create) {
+        FileHandle dirFh = prepare(ctx, dir, name, existing, pre);
+        FileHandle fh = fs.ns().createInShadow(dirFh, name, () -> create.apply(dirFh), false);
+        boolean file = type == FileType.REG;
+        ObjectRecord record = new ObjectRecord(dir.id(), name.bytes(), type.value(),
+                file ? ObjectRecord.FLAG_SIZE_OWNED : 0, 0, file ? fs.ns().shadow().getattr(fh).size() : -1,
+                new byte[0], fh.bytes());
+        return fs.ns().bindNew(dir.id(), name, record);
+    }
+
+    /**
+     * Checks that {@code name} may be created in {@code dir} (a valid new name, not taken, the
+     * caller may change the directory) and returns the directory's shadow handle (made if need be).
+     */
+    private FileHandle prepare(NfsContext ctx, Resolved dir, Filename name, Optional<Resolved> existing, WccAttr pre) {
         Names.checkNew(name);
         if (existing.isPresent()) {
             throw new NfsException(Nfs3Status.EXIST, "'" + name + "' exists").withWcc(fs.attrs().wcc(pre, dir.id()));
@@ -161,13 +188,7 @@ public final class CreateOps {
         } catch (NfsException e) {
             throw e.withWcc(fs.attrs().wcc(pre, dir.id()));
         }
-        FileHandle dirFh = fs.ns().ensureShadowDir(dir);
-        FileHandle fh = fs.ns().createInShadow(dirFh, name, () -> create.apply(dirFh), false);
-        boolean file = type == FileType.REG;
-        ObjectRecord record = new ObjectRecord(dir.id(), name.bytes(), type.value(),
-                file ? ObjectRecord.FLAG_SIZE_OWNED : 0, 0, file ? fs.ns().shadow().getattr(fh).size() : -1,
-                new byte[0], fh.bytes());
-        return fs.ns().bindNew(dir.id(), name, record);
+        return fs.ns().ensureShadowDir(dir);
     }
 
     private static Sattr3 owned(NfsContext ctx, Sattr3 s) {

@@ -51,6 +51,45 @@ class CachedObjectTableTest {
     }
 
     @Test
+    void updatesAreAtomicWrittenThroughAndMoveTheVersion() throws Exception {
+        try (ChronicleObjectTable durable = ChronicleObjectTable.open(state, 10_000)) {
+            CachedObjectTable t = new CachedObjectTable(durable, 100);
+            long id = t.insert(file("a").withLogicalSize(0));
+            long v0 = t.version();
+            t.get(id); // cached
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                List<Future<?>> jobs = new ArrayList<>();
+                for (int w = 0; w < 2; w++) {
+                    jobs.add(pool.submit(() -> {
+                        for (int n = 0; n < 1000; n++) {
+                            t.update(id, r -> r.withLogicalSize(r.logicalSize() + 1));
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<?> f : jobs) {
+                    f.get(60, TimeUnit.SECONDS);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            assertEquals(2000, t.get(id).orElseThrow().logicalSize(), "no update lost");
+            assertEquals(2000, durable.get(id).orElseThrow().logicalSize());
+            assertTrue(t.version() >= v0 + 2000, "every update moves the version");
+
+            long v1 = t.version();
+            t.get(id);
+            t.insert(file("b"));
+            assertEquals(v1, t.version(), "reads and new objects leave existing records, and the version, alone");
+            t.update(424242, r -> r.withLogicalSize(1));
+            assertTrue(t.get(424242).isEmpty(), "updating a missing object creates nothing");
+            t.remove(id);
+            assertTrue(t.version() > v1);
+        }
+    }
+
+    @Test
     void loadsRecordsWrittenBeforeItAndStaysWithinItsCapacity() throws Exception {
         try (ChronicleObjectTable durable = ChronicleObjectTable.open(state, 10_000)) {
             List<Long> ids = new ArrayList<>();
