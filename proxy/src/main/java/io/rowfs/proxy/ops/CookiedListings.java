@@ -6,6 +6,7 @@ import io.rowfs.proxy.core.CachedObjectTable;
 import io.rowfs.proxy.core.DirCookies;
 import io.rowfs.proxy.core.Namespace;
 import io.rowfs.proxy.core.Resolved;
+import io.rowfs.proxy.meta.ObjectRecord;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,8 +21,10 @@ import java.util.Map;
  * <p>Names, ids and handles are kept (none of them changes while the listing is the same). An
  * entry's READDIRPLUS form, attributes included, is kept only for objects that live on main alone
  * (main's attributes never change) and only while no object record changed since it was built
- * ({@link CachedObjectTable#version()}): a copy-up, WRITE, SETATTR or rename moves the version, and
- * shadow objects are read afresh every time, so a reply never shows stale sizes or times. Bounded
+ * ({@link CachedObjectTable#version()}) or while the object's record is the same instance (a change
+ * of any record replaces it): a copy-up, WRITE, SETATTR or rename moves the version and replaces
+ * the record, and shadow objects are read afresh every time, so a reply never shows stale sizes or
+ * times. Bounded
  * (least recently used dropped first); thread-safe, each method a short critical section fit for
  * the event loop.
  */
@@ -109,14 +112,28 @@ final class CookiedListings {
             return k != null && version >= 0 && k.version() == version ? k.entry() : null;
         }
 
-        /** Keeps {@code entry}, built from records read after reading {@code version}. */
-        void keep(long version, DirEntryPlus entry) {
+        /**
+         * The READDIRPLUS entry kept for this very record instance (records are replaced, never
+         * changed, and the object table hands out one instance until the record changes), or null;
+         * found again at {@code version}.
+         */
+        DirEntryPlus plus(long version, ObjectRecord now) {
+            Kept k = kept;
+            if (k == null || k.record() != now) {
+                return null;
+            }
+            keep(version, now, k.entry());
+            return k.entry();
+        }
+
+        /** Keeps {@code entry}, built from {@code record}, read after reading {@code version}. */
+        void keep(long version, ObjectRecord record, DirEntryPlus entry) {
             if (version >= 0) {
-                kept = new Kept(version, entry);
+                kept = new Kept(version, record, entry);
             }
         }
 
-        private record Kept(long version, DirEntryPlus entry) {
+        private record Kept(long version, ObjectRecord record, DirEntryPlus entry) {
         }
     }
 }

@@ -98,7 +98,8 @@ public final class DirOps {
 
     /**
      * An entry with its current attributes; kept for the next reply when the object lives on main
-     * alone (its attributes change only through a change of its record, which moves the version).
+     * alone (its attributes change only through a change of its record, which moves the version
+     * and replaces the record instance).
      */
     private DirEntryPlus entryPlus(Filename name, long cookie, CookiedListings.Entry kept, long version) {
         long id = kept.object().id();
@@ -106,13 +107,17 @@ public final class DirOps {
         PostOpAttr attrs;
         try {
             now = fs.ns().reload(id);
+            DirEntryPlus same = kept.plus(version, now.record()); // only other objects changed
+            if (same != null) {
+                return same;
+            }
             attrs = PostOpAttr.of(fs.attrs().of(now));
         } catch (NfsException | BackendException e) {
             return new DirEntryPlus(id, name, cookie, PostOpAttr.ABSENT, kept.handle()); // the reply still goes out
         }
         DirEntryPlus e = new DirEntryPlus(id, name, cookie, attrs, kept.handle());
         if (!now.record().inShadow()) {
-            kept.keep(version, e);
+            kept.keep(version, now.record(), e);
         }
         return e;
     }
