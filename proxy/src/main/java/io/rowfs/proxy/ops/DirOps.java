@@ -13,8 +13,8 @@ import io.rowfs.protocol.nfs3.ReaddirResult;
 import io.rowfs.protocol.nfs3.ReaddirplusArgs;
 import io.rowfs.protocol.nfs3.ReaddirplusResult;
 import io.rowfs.protocol.nfs3.Verifier;
+import io.rowfs.proxy.backend.BackendException;
 import io.rowfs.proxy.core.DirCookies;
-import io.rowfs.proxy.core.Namespace;
 import io.rowfs.proxy.core.Resolved;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,24 +29,31 @@ public final class DirOps {
     private static final Filename DOTDOT = Filename.of("..");
 
     private final ProxyFs fs;
+    private final CookiedListings listings;
 
     public DirOps(ProxyFs fs) {
         this.fs = fs;
+        this.listings = new CookiedListings(fs.ns());
     }
 
     public ReaddirResult readdir(NfsContext ctx, ReaddirArgs args) {
         Resolved dir = fs.ns().resolve(args.dir());
         PostOpAttr dirAttr = fs.attrs().post(dir);
-        List<Slot> slots = slots(dir, dirAttr, args.cookie());
+        CookiedListings.Sorted sorted = sorted(dir, dirAttr);
         DirListBudget budget = DirListBudget.forReaddir(args.count(), dirAttr);
         List<DirEntry> out = new ArrayList<>();
         boolean eof = true;
-        for (Slot s : slots) {
-            if (!budget.tryAdd(new DirEntry(s.object().id(), s.name(), s.cookie()))) {
-                eof = false;
-                break;
-            }
-            out.add(new DirEntry(s.object().id(), s.name(), s.cookie()));
+        long cookie = args.cookie();
+        if (cookie == 0) {
+            eof = add(budget, out, new DirEntry(dir.id(), DOT, DirCookies.DOT));
+        }
+        if (eof && Long.compareUnsigned(cookie, DirCookies.DOTDOT) < 0) {
+            eof = add(budget, out, new DirEntry(dir.record().parentId(), DOTDOT, DirCookies.DOTDOT));
+        }
+        List<DirCookies.Cookied<CookiedListings.Entry>> entries = sorted.entries();
+        for (int i = sorted.resumeIndex(cookie); eof && i < entries.size(); i++) {
+            var c = entries.get(i);
+            eof = add(budget, out, new DirEntry(c.value().object().id(), c.name(), c.cookie()));
         }
         if (out.isEmpty() && !eof) {
             throw new NfsException(Nfs3Status.TOOSMALL, "count " + args.count() + " holds no entry")
@@ -58,18 +65,29 @@ public final class DirOps {
     public ReaddirplusResult readdirplus(NfsContext ctx, ReaddirplusArgs args) {
         Resolved dir = fs.ns().resolve(args.dir());
         PostOpAttr dirAttr = fs.attrs().post(dir);
-        List<Slot> slots = slots(dir, dirAttr, args.cookie());
+        CookiedListings.Sorted sorted = sorted(dir, dirAttr);
         DirListBudget budget = DirListBudget.forReaddirplus(args.dirCount(), args.maxCount(), dirAttr);
         List<DirEntryPlus> out = new ArrayList<>();
         boolean eof = true;
-        for (Slot s : slots) {
-            DirEntryPlus e = new DirEntryPlus(s.object().id(), s.name(), s.cookie(), fs.attrs().post(s.object()),
-                    fs.ns().handle(s.object()));
-            if (!budget.tryAdd(e)) {
-                eof = false;
-                break;
+        long cookie = args.cookie();
+        if (cookie == 0) {
+            eof = add(budget, out, new DirEntryPlus(dir.id(), DOT, DirCookies.DOT, dirAttr, fs.ns().handle(dir)));
+        }
+        if (eof && Long.compareUnsigned(cookie, DirCookies.DOTDOT) < 0) {
+            Resolved parent = fs.ns().reload(dir.record().parentId());
+            eof = add(budget, out, new DirEntryPlus(parent.id(), DOTDOT, DirCookies.DOTDOT, fs.attrs().post(parent),
+                    fs.ns().handle(parent)));
+        }
+        List<DirCookies.Cookied<CookiedListings.Entry>> entries = sorted.entries();
+        long version = listings.version(); // before any entry's record is read
+        for (int i = sorted.resumeIndex(cookie); eof && i < entries.size(); i++) {
+            var c = entries.get(i);
+            CookiedListings.Entry kept = c.value();
+            DirEntryPlus e = kept.plus(version);
+            if (e == null) {
+                e = entryPlus(c.name(), c.cookie(), kept, version);
             }
-            out.add(e);
+            eof = add(budget, out, e);
         }
         if (out.isEmpty() && !eof) {
             throw new NfsException(Nfs3Status.TOOSMALL, "maxcount " + args.maxCount() + " holds no entry")
@@ -78,26 +96,53 @@ public final class DirOps {
         return ReaddirplusResult.ok(dirAttr, Verifier.ZERO, out, eof);
     }
 
-    /** The entries after {@code cookie}: ".", "..", then the merged names in cookie order. */
-    private List<Slot> slots(Resolved dir, PostOpAttr dirAttr, long cookie) {
+    /**
+     * An entry with its current attributes; kept for the next reply when the object lives on main
+     * alone (its attributes change only through a change of its record, which moves the version
+     * and replaces the record instance).
+     */
+    private DirEntryPlus entryPlus(Filename name, long cookie, CookiedListings.Entry kept, long version) {
+        long id = kept.object().id();
+        Resolved now;
+        PostOpAttr attrs;
+        try {
+            now = fs.ns().reload(id);
+            DirEntryPlus same = kept.plus(version, now.record()); // only other objects changed
+            if (same != null) {
+                return same;
+            }
+            attrs = PostOpAttr.of(fs.attrs().of(now));
+        } catch (NfsException | BackendException e) {
+            return new DirEntryPlus(id, name, cookie, PostOpAttr.ABSENT, kept.handle()); // the reply still goes out
+        }
+        DirEntryPlus e = new DirEntryPlus(id, name, cookie, attrs, kept.handle());
+        if (!now.record().inShadow()) {
+            kept.keep(version, now.record(), e);
+        }
+        return e;
+    }
+
+    private CookiedListings.Sorted sorted(Resolved dir, PostOpAttr dirAttr) {
         if (!dir.isDir()) {
             throw new NfsException(Nfs3Status.NOTDIR, "not a directory").withAttributes(dirAttr);
         }
-        List<DirCookies.Cookied<Namespace.Child>> sorted = DirCookies.assign(fs.ns().list(dir), Namespace.Child::name);
-        List<Slot> slots = new ArrayList<>(sorted.size() + 2);
-        if (cookie == 0) {
-            slots.add(new Slot(DOT, DirCookies.DOT, dir));
-        }
-        if (Long.compareUnsigned(cookie, DirCookies.DOTDOT) < 0) {
-            slots.add(new Slot(DOTDOT, DirCookies.DOTDOT, fs.ns().reload(dir.record().parentId())));
-        }
-        for (int i = DirCookies.resumeIndex(sorted, cookie); i < sorted.size(); i++) {
-            var c = sorted.get(i);
-            slots.add(new Slot(c.name(), c.cookie(), c.value().object()));
-        }
-        return slots;
+        return listings.of(dir);
     }
 
-    private record Slot(Filename name, long cookie, Resolved object) {
+    /** Adds {@code e} if the budget holds it; false (and nothing added) when the reply is full. */
+    private static boolean add(DirListBudget budget, List<DirEntry> out, DirEntry e) {
+        if (!budget.tryAdd(e)) {
+            return false;
+        }
+        out.add(e);
+        return true;
+    }
+
+    private static boolean add(DirListBudget budget, List<DirEntryPlus> out, DirEntryPlus e) {
+        if (!budget.tryAdd(e)) {
+            return false;
+        }
+        out.add(e);
+        return true;
     }
 }

@@ -23,6 +23,7 @@ import io.rowfs.proxy.blocks.BlockPlanner;
 import io.rowfs.proxy.cache.MainChunkCache;
 import io.rowfs.proxy.cache.MainDataFetcher;
 import io.rowfs.proxy.core.Attributes;
+import io.rowfs.proxy.core.CachedObjectTable;
 import io.rowfs.proxy.core.FileData;
 import io.rowfs.proxy.core.IntentRecovery;
 import io.rowfs.proxy.core.NamesBehind;
@@ -72,6 +73,8 @@ public final class ProxyServer implements AutoCloseable {
     private static final int NAMES_BEHIND_THREADS = 8;
     /** Most changes queued behind the reply: each holds an intent, and the intent log has room for 16384. */
     static final int MAX_NAMES_BEHIND = 8192;
+    /** Decoded object records kept in memory (about 200 bytes each). */
+    private static final int RECORDS_CACHED = 131_072;
     private String exportPath;
     private final ProxyMetrics metrics = new ProxyMetrics();
     private MetricsHttpServer metricsHttp;
@@ -107,7 +110,7 @@ public final class ProxyServer implements AutoCloseable {
             disk = Executors.newFixedThreadPool(1, named("rowfs-proxy-disk")); // cache writes only: one is enough, two contend
             MainDataFetcher fetcher = keep(new MainDataFetcher(main.dataSource(), cache, disk, config.readahead,
                     config.memoryCacheBytes, metrics.dataBytes()));
-            Namespace ns = new Namespace(objects, names, intents, main, shadow, codec);
+            Namespace ns = new Namespace(new CachedObjectTable(objects, RECORDS_CACHED), names, intents, main, shadow, codec);
             WriteVerifier verifier = new WriteVerifier();
             FileData data = new FileData(ns, blocks, new BlockPlanner(new BlockGeometry(config.blockSize)), fetcher,
                     verifier, metrics.dataBytes());

@@ -3,6 +3,7 @@ package io.rowfs.proxy.handle;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -56,5 +57,40 @@ class VirtualHandleCodecTest {
     void encodingIsDeterministic() {
         VirtualHandle h = new VirtualHandle(3, 77, 1);
         assertArrayEquals(codec.encode(h), codec.encode(h));
+    }
+
+    @Test
+    void rememberedHandlesStillRejectForgeriesOfTheSameObject() throws Exception {
+        byte[] good = codec.encode(new VirtualHandle(1, 5, 0)); // remembered from here on
+        assertEquals(5, codec.decode(good).objectId());
+        byte[] other = new VirtualHandleCodec("another-session-key-of-32-bytes!".getBytes())
+                .encode(new VirtualHandle(1, 5, 0));
+        assertThrows(BadHandleException.class, () -> codec.decode(other), "same object, other key");
+        byte[] otherGeneration = good.clone();
+        otherGeneration[15] ^= 1;
+        assertThrows(BadHandleException.class, () -> codec.decode(otherGeneration));
+        assertEquals(5, codec.decode(good).objectId(), "the good one still decodes");
+    }
+
+    @Test
+    void handlesDecodeTheSameWhetherRememberedOrNot() throws Exception {
+        VirtualHandle h = new VirtualHandle(1, 4242, 7);
+        byte[] fromOther = new VirtualHandleCodec(key.clone()).encode(h); // not remembered by codec
+        assertEquals(h, codec.decode(fromOther), "verified by its MAC");
+        assertEquals(h, codec.decode(fromOther), "then remembered");
+        assertArrayEquals(fromOther, codec.encode(h));
+        byte[] copy = codec.encode(h);
+        copy[0] = 99; // callers get copies: changing one does not change what is remembered
+        assertArrayEquals(fromOther, codec.encode(h));
+        assertEquals(h, codec.decode(fromOther));
+    }
+
+    @Test
+    void remembersABoundedNumberOfHandles() throws Exception {
+        for (long id = 1; id <= VirtualHandleCodec.REMEMBERED + 100; id++) {
+            codec.encode(new VirtualHandle(1, id, 0));
+            assertTrue(codec.remembered() <= VirtualHandleCodec.REMEMBERED);
+        }
+        assertEquals(1, codec.decode(codec.encode(new VirtualHandle(1, 1, 0))).objectId(), "after the table emptied");
     }
 }
