@@ -57,7 +57,7 @@ public final class Nfs3Program implements RpcProgram {
 
     private static void reply(Nfs3Result result, RpcReplier replier) {
         try {
-            replier.success(result::encode);
+            replier.success(XdrWriter.sized(result::encode, result.encodedSizeHint()));
         } finally {
             result.release();
         }

@@ -11,6 +11,11 @@ public interface Nfs3Result {
 
     void encode(XdrEncoder out);
 
+    /** Encoded bytes, where that is worth knowing in advance (large results); 0 otherwise. */
+    default int encodedSizeHint() {
+        return 0;
+    }
+
     /** Releases buffers held by the result (READ data); a no-op for everything else. */
     default void release() {}
 }

@@ -11,6 +11,9 @@ import org.slf4j.LoggerFactory;
 final class ChannelReplier implements RpcReplier {
     private static final Logger LOG = LoggerFactory.getLogger(ChannelReplier.class);
 
+    /** Room for the accepted reply's header (xid, type, status, verifier, accept status). */
+    private static final int REPLY_HEADER_BYTES = 32;
+
     private final int xid;
     private final ReplyChannel channel;
     /** Set by the first answer, from whichever thread gives it. */
@@ -30,7 +33,7 @@ final class ChannelReplier implements RpcReplier {
         if (!claim(ReplyStatus.SUCCESS)) return;
         // A composite, so that large READ payloads can be appended as components instead of
         // copied (see nfs3 Payload); small replies live in its first component.
-        ByteBuf buf = MessageBuffers.newMessage(channel.alloc());
+        ByteBuf buf = MessageBuffers.newMessage(channel.alloc(), body.sizeHint() + REPLY_HEADER_BYTES);
         try {
             XdrEncoder out = new XdrEncoder(buf);
             RpcReplyHeader.accepted(xid, ReplyStatus.SUCCESS).encode(out);

@@ -22,11 +22,21 @@ public final class MessageBuffers {
 
     /** An empty composite with its first component in place; the caller owns it. */
     public static CompositeByteBuf newMessage(ByteBufAllocator alloc) {
+        return newMessage(alloc, FIRST_COMPONENT);
+    }
+
+    /**
+     * As above, the first component holding at least {@code expected} bytes: a message known to be
+     * large (a READDIRPLUS page) is encoded into one contiguous buffer instead of a composite that
+     * grows component by component, each write then looking up its component.
+     */
+    public static CompositeByteBuf newMessage(ByteBufAllocator alloc, int expected) {
+        int first = Math.max(FIRST_COMPONENT, expected);
         CompositeByteBuf buf = alloc.compositeDirectBuffer(MAX_COMPONENTS);
         // A component spans its buffer's readable bytes: make all of them readable, as room for
         // the composite's writes (its writer index stays 0).
-        ByteBuf first = alloc.directBuffer(FIRST_COMPONENT, FIRST_COMPONENT);
-        buf.addComponent(false, first.writerIndex(FIRST_COMPONENT));
+        ByteBuf room = alloc.directBuffer(first, first);
+        buf.addComponent(false, room.writerIndex(first));
         return buf;
     }
 }

@@ -56,4 +56,20 @@ class MessageBuffersTest {
             m.release();
         }
     }
+
+    @Test
+    void aMessageOfKnownSizeIsEncodedIntoOneBuffer() {
+        CompositeByteBuf m = MessageBuffers.newMessage(alloc, 20_000);
+        try {
+            XdrEncoder out = new XdrEncoder(m);
+            for (int i = 0; i < 5000; i++) {
+                out.writeInt(i);
+            }
+            assertEquals(20_000, m.readableBytes());
+            assertEquals(1, m.numComponents(), "no component added while encoding");
+            assertEquals(4999, m.getInt(19_996));
+        } finally {
+            m.release();
+        }
+    }
 }
