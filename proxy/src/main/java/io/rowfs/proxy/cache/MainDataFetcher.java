@@ -237,7 +237,7 @@ public final class MainDataFetcher implements AutoCloseable {
                 f = inFlight.get(ref);
             }
             if (f != null) {
-                NonBlocking.check();
+                NonBlocking.checkOr(f); // on the fast path: the READ resumes when the fetch completes
                 waitFor(f);
             }
             ByteBuf b = local(ref, from, length);
@@ -341,8 +341,10 @@ public final class MainDataFetcher implements AutoCloseable {
                     data.release();
                 }
             }
-            for (int i = 0; i < run.size(); i++) {
+            for (int i = 0; i < run.size(); i++) { // all first: a completion may resume a READ wanting the next chunk
                 inFlight.remove(run.get(i), futures.get(i));
+            }
+            for (int i = 0; i < run.size(); i++) {
                 if (error != null) {
                     futures.get(i).completeExceptionally(error);
                 } else {
