@@ -10,7 +10,7 @@ import io.rowfs.protocol.mount.MountClient;
 import io.rowfs.protocol.mount.MountResult;
 import io.rowfs.protocol.nfs3.CreateArgs;
 import io.rowfs.protocol.nfs3.CreateHow;
-import io.rowfs.protocol.nfs3.CreateResult;
+import io.rowfs.protocol.nfs3.NewObjectResult;
 import io.rowfs.protocol.nfs3.FileHandle;
 import io.rowfs.protocol.nfs3.Filename;
 import io.rowfs.protocol.nfs3.LookupArgs;
@@ -59,7 +59,7 @@ class DemoCommandTest {
                 read.release();
             }
 
-            CreateResult created = nfs.create(me, new CreateArgs(etc, Filename.of("new.txt"),
+            NewObjectResult created = nfs.create(me, new CreateArgs(etc, Filename.of("new.txt"),
                     CreateHow.guarded(Sattr3.EMPTY))).get(30, TimeUnit.SECONDS);
             assertTrue(created.status().isOk(), "create: " + created.status());
             WriteResult w = nfs.write(me, WriteArgs.of(created.object(), 0, StableHow.FILE_SYNC,

@@ -8,7 +8,7 @@ import io.rowfs.protocol.mount.MountClient;
 import io.rowfs.protocol.nfs3.AccessArgs;
 import io.rowfs.protocol.nfs3.CreateArgs;
 import io.rowfs.protocol.nfs3.CreateHow;
-import io.rowfs.protocol.nfs3.CreateResult;
+import io.rowfs.protocol.nfs3.NewObjectResult;
 import io.rowfs.protocol.nfs3.Fattr3;
 import io.rowfs.protocol.nfs3.FileHandle;
 import io.rowfs.protocol.nfs3.Filename;
@@ -102,7 +102,7 @@ class AttrCacheCoherenceTest {
     }
 
     private FileHandle create(String name) {
-        CreateResult r = nfs.create(cred, new CreateArgs(root, Filename.of(name),
+        NewObjectResult r = nfs.create(cred, new CreateArgs(root, Filename.of(name),
                 CreateHow.unchecked(Sattr3.EMPTY.withMode(0644)))).join();
         assertEquals(Nfs3Status.OK, r.status(), name);
         return r.object();

@@ -14,7 +14,7 @@ import io.rowfs.protocol.nfs3.CommitArgs;
 import io.rowfs.protocol.nfs3.CommitResult;
 import io.rowfs.protocol.nfs3.CreateArgs;
 import io.rowfs.protocol.nfs3.CreateHow;
-import io.rowfs.protocol.nfs3.CreateResult;
+import io.rowfs.protocol.nfs3.NewObjectResult;
 import io.rowfs.protocol.nfs3.DirEntry;
 import io.rowfs.protocol.nfs3.DirEntryPlus;
 import io.rowfs.protocol.nfs3.FileHandle;
@@ -99,7 +99,7 @@ class ShadowServerTest {
     }
 
     private FileHandle create(FileHandle dir, String name) {
-        CreateResult r = nfs.create(cred, new CreateArgs(dir, Filename.of(name), CreateHow.guarded(Sattr3.EMPTY.withMode(0644)))).join();
+        NewObjectResult r = nfs.create(cred, new CreateArgs(dir, Filename.of(name), CreateHow.guarded(Sattr3.EMPTY.withMode(0644)))).join();
         assertEquals(Nfs3Status.OK, r.status(), name);
         return r.object();
     }

@@ -244,7 +244,7 @@ class GaneshaCodecInteropTest {
     void createInAllThreeModes() throws Exception {
         FileHandle dh = dir("create", d -> { });
         Path d = export.resolve("create");
-        CreateResult u = create(dh, "u", CreateHow.unchecked(Sattr3.EMPTY.withMode(0604)));
+        NewObjectResult u = create(dh, "u", CreateHow.unchecked(Sattr3.EMPTY.withMode(0604)));
         assertEquals(Nfs3Status.OK, u.status());
         assertNotNull(u.object());
         assertEquals(0604, unixMode(d.resolve("u")) & 07777);
@@ -255,9 +255,9 @@ class GaneshaCodecInteropTest {
         assertEquals(Nfs3Status.EXIST, create(dh, "g", CreateHow.guarded(Sattr3.EMPTY)).status());
 
         Verifier v = new Verifier(0x1122334455667788L);
-        CreateResult x1 = create(dh, "x", CreateHow.exclusive(v));
+        NewObjectResult x1 = create(dh, "x", CreateHow.exclusive(v));
         assertEquals(Nfs3Status.OK, x1.status());
-        CreateResult x2 = create(dh, "x", CreateHow.exclusive(v));
+        NewObjectResult x2 = create(dh, "x", CreateHow.exclusive(v));
         assertEquals(Nfs3Status.OK, x2.status(), "a retransmitted exclusive create succeeds");
         assertEquals(x1.object(), x2.object());
         assertEquals(Nfs3Status.EXIST, create(dh, "x", CreateHow.exclusive(new Verifier(1))).status());
@@ -268,7 +268,7 @@ class GaneshaCodecInteropTest {
         assertTrue(Files.isRegularFile(d.resolve("x")));
     }
 
-    private CreateResult create(FileHandle dh, String name, CreateHow how) {
+    private NewObjectResult create(FileHandle dh, String name, CreateHow how) {
         return nfs.create(cred, new CreateArgs(dh, Filename.of(name), how)).join();
     }
 
@@ -282,7 +282,7 @@ class GaneshaCodecInteropTest {
     void mkdirSymlinkAndMknodCreateTheRightTypesOnDisk() throws Exception {
         FileHandle dh = dir("types", d -> { });
         Path d = export.resolve("types");
-        MkdirResult m = nfs.mkdir(cred, new MkdirArgs(dh, Filename.of("sub"), Sattr3.EMPTY.withMode(0750))).join();
+        NewObjectResult m = nfs.mkdir(cred, new MkdirArgs(dh, Filename.of("sub"), Sattr3.EMPTY.withMode(0750))).join();
         assertEquals(Nfs3Status.OK, m.status());
         assertTrue(Files.isDirectory(d.resolve("sub")));
         assertEquals(0750, unixMode(d.resolve("sub")) & 07777);
@@ -290,12 +290,12 @@ class GaneshaCodecInteropTest {
         assertEquals(Nfs3Status.EXIST, nfs.mkdir(cred, new MkdirArgs(dh, Filename.of("sub"),
                 Sattr3.EMPTY)).join().status());
 
-        SymlinkResult s = nfs.symlink(cred, new SymlinkArgs(dh, Filename.of("ln"), Sattr3.EMPTY,
+        NewObjectResult s = nfs.symlink(cred, new SymlinkArgs(dh, Filename.of("ln"), Sattr3.EMPTY,
                 NfsPath.of("../a/b c"))).join();
         assertEquals(Nfs3Status.OK, s.status());
         assertEquals(Path.of("../a/b c"), Files.readSymbolicLink(d.resolve("ln")));
 
-        MknodResult p = nfs.mknod(cred, new MknodArgs(dh, Filename.of("fifo"), FileType.FIFO,
+        NewObjectResult p = nfs.mknod(cred, new MknodArgs(dh, Filename.of("fifo"), FileType.FIFO,
                 Sattr3.EMPTY.withMode(0600), null)).join();
         assertEquals(Nfs3Status.OK, p.status());
         assertEquals(0010000, unixMode(d.resolve("fifo")) & 0170000, "S_IFIFO on disk");

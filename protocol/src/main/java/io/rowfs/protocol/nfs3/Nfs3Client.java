@@ -75,19 +75,19 @@ public final class Nfs3Client {
         return call(Nfs3Procedure.WRITE, cred, args);
     }
 
-    public CompletableFuture<CreateResult> create(Credentials cred, CreateArgs args) {
+    public CompletableFuture<NewObjectResult> create(Credentials cred, CreateArgs args) {
         return call(Nfs3Procedure.CREATE, cred, args);
     }
 
-    public CompletableFuture<MkdirResult> mkdir(Credentials cred, MkdirArgs args) {
+    public CompletableFuture<NewObjectResult> mkdir(Credentials cred, MkdirArgs args) {
         return call(Nfs3Procedure.MKDIR, cred, args);
     }
 
-    public CompletableFuture<SymlinkResult> symlink(Credentials cred, SymlinkArgs args) {
+    public CompletableFuture<NewObjectResult> symlink(Credentials cred, SymlinkArgs args) {
         return call(Nfs3Procedure.SYMLINK, cred, args);
     }
 
-    public CompletableFuture<MknodResult> mknod(Credentials cred, MknodArgs args) {
+    public CompletableFuture<NewObjectResult> mknod(Credentials cred, MknodArgs args) {
         return call(Nfs3Procedure.MKNOD, cred, args);
     }
 

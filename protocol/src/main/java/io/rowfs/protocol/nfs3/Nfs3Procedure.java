@@ -38,18 +38,18 @@ public final class Nfs3Procedure<A extends Nfs3Args, R extends Nfs3Result> {
     public static final Nfs3Procedure<WriteArgs, WriteResult> WRITE = new Nfs3Procedure<>(
             7, "WRITE", WriteArgs::decode, WriteResult::decode, Nfs3Service::write,
             e -> WriteResult.fail(e.status(), e.wcc()));
-    public static final Nfs3Procedure<CreateArgs, CreateResult> CREATE = new Nfs3Procedure<>(
-            8, "CREATE", CreateArgs::decode, CreateResult::decode, Nfs3Service::create,
-            e -> CreateResult.fail(e.status(), e.wcc()));
-    public static final Nfs3Procedure<MkdirArgs, MkdirResult> MKDIR = new Nfs3Procedure<>(
-            9, "MKDIR", MkdirArgs::decode, MkdirResult::decode, Nfs3Service::mkdir,
-            e -> MkdirResult.fail(e.status(), e.wcc()));
-    public static final Nfs3Procedure<SymlinkArgs, SymlinkResult> SYMLINK = new Nfs3Procedure<>(
-            10, "SYMLINK", SymlinkArgs::decode, SymlinkResult::decode, Nfs3Service::symlink,
-            e -> SymlinkResult.fail(e.status(), e.wcc()));
-    public static final Nfs3Procedure<MknodArgs, MknodResult> MKNOD = new Nfs3Procedure<>(
-            11, "MKNOD", MknodArgs::decode, MknodResult::decode, Nfs3Service::mknod,
-            e -> MknodResult.fail(e.status(), e.wcc()));
+    public static final Nfs3Procedure<CreateArgs, NewObjectResult> CREATE = new Nfs3Procedure<>(
+            8, "CREATE", CreateArgs::decode, NewObjectResult::decode, Nfs3Service::create,
+            e -> NewObjectResult.fail(e.status(), e.wcc()));
+    public static final Nfs3Procedure<MkdirArgs, NewObjectResult> MKDIR = new Nfs3Procedure<>(
+            9, "MKDIR", MkdirArgs::decode, NewObjectResult::decode, Nfs3Service::mkdir,
+            e -> NewObjectResult.fail(e.status(), e.wcc()));
+    public static final Nfs3Procedure<SymlinkArgs, NewObjectResult> SYMLINK = new Nfs3Procedure<>(
+            10, "SYMLINK", SymlinkArgs::decode, NewObjectResult::decode, Nfs3Service::symlink,
+            e -> NewObjectResult.fail(e.status(), e.wcc()));
+    public static final Nfs3Procedure<MknodArgs, NewObjectResult> MKNOD = new Nfs3Procedure<>(
+            11, "MKNOD", MknodArgs::decode, NewObjectResult::decode, Nfs3Service::mknod,
+            e -> NewObjectResult.fail(e.status(), e.wcc()));
     public static final Nfs3Procedure<RemoveArgs, RemoveResult> REMOVE = new Nfs3Procedure<>(
             12, "REMOVE", RemoveArgs::decode, RemoveResult::decode, Nfs3Service::remove,
             e -> RemoveResult.fail(e.status(), e.wcc()));

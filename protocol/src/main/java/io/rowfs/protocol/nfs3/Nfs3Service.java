@@ -35,13 +35,13 @@ public interface Nfs3Service {
 
     CompletionStage<WriteResult> write(NfsContext ctx, WriteArgs args);
 
-    CompletionStage<CreateResult> create(NfsContext ctx, CreateArgs args);
+    CompletionStage<NewObjectResult> create(NfsContext ctx, CreateArgs args);
 
-    CompletionStage<MkdirResult> mkdir(NfsContext ctx, MkdirArgs args);
+    CompletionStage<NewObjectResult> mkdir(NfsContext ctx, MkdirArgs args);
 
-    CompletionStage<SymlinkResult> symlink(NfsContext ctx, SymlinkArgs args);
+    CompletionStage<NewObjectResult> symlink(NfsContext ctx, SymlinkArgs args);
 
-    CompletionStage<MknodResult> mknod(NfsContext ctx, MknodArgs args);
+    CompletionStage<NewObjectResult> mknod(NfsContext ctx, MknodArgs args);
 
     CompletionStage<RemoveResult> remove(NfsContext ctx, RemoveArgs args);
 

@@ -45,11 +45,11 @@ class Nfs3DispatcherTest {
 
     @Test
     void aLongNameIsAnsweredWithNameTooLongInTheProceduresFailureBody() {
-        CreateResult r = dispatch(Nfs3Procedure.CREATE, out -> {
+        NewObjectResult r = dispatch(Nfs3Procedure.CREATE, out -> {
             Nfs3Samples.handle().encode(out);
             out.writeOpaque(new byte[256]);
         });
-        assertEquals(CreateResult.fail(Nfs3Status.NAMETOOLONG, WccData.EMPTY), r);
+        assertEquals(NewObjectResult.fail(Nfs3Status.NAMETOOLONG, WccData.EMPTY), r);
     }
 
     @Test

@@ -140,16 +140,16 @@ final class Nfs3MessageCases {
         result(Nfs3Procedure.WRITE, "ok", () -> WriteResult.ok(wcc(), 5, StableHow.FILE_SYNC,
                 new Verifier(99)));
         result(Nfs3Procedure.WRITE, "fail", () -> WriteResult.fail(Nfs3Status.NOSPC, wcc()));
-        result(Nfs3Procedure.CREATE, "ok", () -> CreateResult.ok(handle(), attrs(), wcc()));
-        result(Nfs3Procedure.CREATE, "ok without handle", () -> CreateResult.ok(null,
+        result(Nfs3Procedure.CREATE, "ok", () -> NewObjectResult.ok(handle(), attrs(), wcc()));
+        result(Nfs3Procedure.CREATE, "ok without handle", () -> NewObjectResult.ok(null,
                 PostOpAttr.ABSENT, WccData.EMPTY));
-        result(Nfs3Procedure.CREATE, "fail", () -> CreateResult.fail(Nfs3Status.EXIST, wcc()));
-        result(Nfs3Procedure.MKDIR, "ok", () -> MkdirResult.ok(handle(), attrs(), wcc()));
-        result(Nfs3Procedure.MKDIR, "fail", () -> MkdirResult.fail(Nfs3Status.EXIST, WccData.EMPTY));
-        result(Nfs3Procedure.SYMLINK, "ok", () -> SymlinkResult.ok(handle(), attrs(), wcc()));
-        result(Nfs3Procedure.SYMLINK, "fail", () -> SymlinkResult.fail(Nfs3Status.NOTSUPP, wcc()));
-        result(Nfs3Procedure.MKNOD, "ok", () -> MknodResult.ok(handle(), attrs(), wcc()));
-        result(Nfs3Procedure.MKNOD, "fail", () -> MknodResult.fail(Nfs3Status.BADTYPE, wcc()));
+        result(Nfs3Procedure.CREATE, "fail", () -> NewObjectResult.fail(Nfs3Status.EXIST, wcc()));
+        result(Nfs3Procedure.MKDIR, "ok", () -> NewObjectResult.ok(handle(), attrs(), wcc()));
+        result(Nfs3Procedure.MKDIR, "fail", () -> NewObjectResult.fail(Nfs3Status.EXIST, WccData.EMPTY));
+        result(Nfs3Procedure.SYMLINK, "ok", () -> NewObjectResult.ok(handle(), attrs(), wcc()));
+        result(Nfs3Procedure.SYMLINK, "fail", () -> NewObjectResult.fail(Nfs3Status.NOTSUPP, wcc()));
+        result(Nfs3Procedure.MKNOD, "ok", () -> NewObjectResult.ok(handle(), attrs(), wcc()));
+        result(Nfs3Procedure.MKNOD, "fail", () -> NewObjectResult.fail(Nfs3Status.BADTYPE, wcc()));
         result(Nfs3Procedure.REMOVE, "ok", () -> RemoveResult.ok(wcc()));
         result(Nfs3Procedure.REMOVE, "fail", () -> RemoveResult.fail(Nfs3Status.NOENT, WccData.EMPTY));
         result(Nfs3Procedure.RMDIR, "ok", () -> RmdirResult.ok(wcc()));

@@ -62,22 +62,22 @@ final class StubService implements Nfs3Service {
     }
 
     @Override
-    public CompletionStage<CreateResult> create(NfsContext ctx, CreateArgs args) {
+    public CompletionStage<NewObjectResult> create(NfsContext ctx, CreateArgs args) {
         return answer(ctx, args);
     }
 
     @Override
-    public CompletionStage<MkdirResult> mkdir(NfsContext ctx, MkdirArgs args) {
+    public CompletionStage<NewObjectResult> mkdir(NfsContext ctx, MkdirArgs args) {
         return answer(ctx, args);
     }
 
     @Override
-    public CompletionStage<SymlinkResult> symlink(NfsContext ctx, SymlinkArgs args) {
+    public CompletionStage<NewObjectResult> symlink(NfsContext ctx, SymlinkArgs args) {
         return answer(ctx, args);
     }
 
     @Override
-    public CompletionStage<MknodResult> mknod(NfsContext ctx, MknodArgs args) {
+    public CompletionStage<NewObjectResult> mknod(NfsContext ctx, MknodArgs args) {
         return answer(ctx, args);
     }
 

@@ -9,7 +9,9 @@ import java.util.function.Supplier;
  * non-blocking. Anything that would wait there (a back-end call, a contended lock, a main-data
  * fetch) calls {@link #check} or {@link #lock} first, which throws {@link WouldBlock} instead of
  * waiting; the caller then re-runs the procedure on a worker thread. Only procedures without side
- * effects before their first wait (the read-only ones) may be attempted this way.
+ * effects before their first wait may be attempted this way: the read-only ones, and those that
+ * check everything they need first and then mark {@link #sideEffects} (CREATE and REMOVE made
+ * behind the reply).
  */
 public final class NonBlocking {
     private static final ThreadLocal<Boolean> ACTIVE = ThreadLocal.withInitial(() -> Boolean.FALSE);
@@ -33,6 +35,15 @@ public final class NonBlocking {
     /** Whether the current thread runs a non-blocking attempt. */
     public static boolean active() {
         return ACTIVE.get();
+    }
+
+    /**
+     * Marks the point of no return of a procedure attempted on the fast path: it is about to change
+     * state, so it must not be re-run. Whatever it still needs (normally all known by now) it waits
+     * for right here, however rare that is, instead of moving to a worker.
+     */
+    public static void sideEffects() {
+        ACTIVE.set(Boolean.FALSE);
     }
 
     /** Throws {@link WouldBlock} when the current thread must not wait. */

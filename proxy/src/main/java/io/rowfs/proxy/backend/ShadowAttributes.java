@@ -5,6 +5,7 @@ import io.rowfs.protocol.nfs3.FileHandle;
 import io.rowfs.protocol.nfs3.NfsTime3;
 import io.rowfs.protocol.nfs3.PostOpAttr;
 import io.rowfs.protocol.nfs3.WccData;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -20,6 +21,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * a cache: losing it costs one GETATTR per object). Thread-safe.
  */
 final class ShadowAttributes {
+    /** How far a file server's clock may lag the proxy's (kernel timestamps use a coarse, tick-based clock). */
+    static final long CLOCK_SLACK_NANOS = 20_000_000L;
+
     private final int capacity;
     private final Map<FileHandle, Fattr3> byHandle = new ConcurrentHashMap<>();
 
@@ -53,6 +57,30 @@ final class ShadowAttributes {
     /** The post-operation half of a wcc_data; absent attributes make the entry unknown. */
     void offer(FileHandle fh, WccData wcc) {
         offer(fh, wcc == null ? null : wcc.after());
+    }
+
+    /**
+     * A change of {@code fh} is on its way (made behind the reply): the known attributes get mtime
+     * and ctime moved to {@code now}, at least one nanosecond past the known ones. The predicted
+     * times are set back by {@link #CLOCK_SLACK_NANOS}, so the shadow's own report of the change,
+     * stamped with its coarser clock, still counts as newer and replaces the prediction.
+     */
+    void expectChange(FileHandle fh, Instant now) {
+        byHandle.computeIfPresent(fh, (k, a) -> {
+            NfsTime3 mtime = later(a.mtime(), now, CLOCK_SLACK_NANOS);
+            NfsTime3 ctime = later(a.ctime(), now, CLOCK_SLACK_NANOS);
+            return new Fattr3(a.type(), a.mode(), a.nlink(), a.uid(), a.gid(), a.size(), a.used(), a.rdev(),
+                    a.fsid(), a.fileid(), a.atime(), mtime, ctime);
+        });
+    }
+
+    /** {@code now - slack}, or one nanosecond past {@code known} if that is later. */
+    private static NfsTime3 later(NfsTime3 known, Instant now, long slackNanos) {
+        Instant predicted = now.minusNanos(slackNanos);
+        Instant bumped = Instant.ofEpochSecond(Integer.toUnsignedLong(known.seconds()),
+                Integer.toUnsignedLong(known.nseconds()) + 1);
+        Instant t = predicted.isAfter(bumped) ? predicted : bumped;
+        return new NfsTime3((int) t.getEpochSecond(), t.getNano());
     }
 
     void forget(FileHandle fh) {

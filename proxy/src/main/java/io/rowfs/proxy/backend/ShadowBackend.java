@@ -9,7 +9,7 @@ import io.rowfs.protocol.nfs3.CommitResult;
 import io.rowfs.protocol.nfs3.CreateArgs;
 import io.rowfs.protocol.nfs3.CreateHow;
 import io.rowfs.protocol.nfs3.CreateMode;
-import io.rowfs.protocol.nfs3.CreateResult;
+import io.rowfs.protocol.nfs3.NewObjectResult;
 import io.rowfs.protocol.nfs3.Fattr3;
 import io.rowfs.protocol.nfs3.FileHandle;
 import io.rowfs.protocol.nfs3.FileType;
@@ -25,9 +25,7 @@ import io.rowfs.protocol.nfs3.LinkResult;
 import io.rowfs.protocol.nfs3.LookupArgs;
 import io.rowfs.protocol.nfs3.LookupResult;
 import io.rowfs.protocol.nfs3.MkdirArgs;
-import io.rowfs.protocol.nfs3.MkdirResult;
 import io.rowfs.protocol.nfs3.MknodArgs;
-import io.rowfs.protocol.nfs3.MknodResult;
 import io.rowfs.protocol.nfs3.Nfs3Status;
 import io.rowfs.protocol.nfs3.NfsPath;
 import io.rowfs.protocol.nfs3.ReadArgs;
@@ -46,27 +44,72 @@ import io.rowfs.protocol.nfs3.SetattrResult;
 import io.rowfs.protocol.nfs3.SpecData3;
 import io.rowfs.protocol.nfs3.StableHow;
 import io.rowfs.protocol.nfs3.SymlinkArgs;
-import io.rowfs.protocol.nfs3.SymlinkResult;
 import io.rowfs.protocol.nfs3.WriteArgs;
 import io.rowfs.protocol.nfs3.WriteResult;
 import io.rowfs.protocol.nfs3.PostOpAttr;
 import io.rowfs.protocol.nfs3.WccData;
 import io.rowfs.protocol.nfs3.NfsException;
+import io.rowfs.proxy.queue.SerialQueues;
+import java.time.Instant;
+import java.util.concurrent.Executor;
 
 /**
  * The read-write shadow server, where every change of the merged file system lands. Calls block
  * (worker threads only) and throw {@link NfsException} with the shadow's status on failure, except
  * LOOKUP, whose NOENT is an ordinary answer. The proxy acts with its own (root) credentials and sets
  * owners explicitly.
+ *
+ * <p>Name changes may be made behind the reply ({@link #inOrder}): they run in order per name (the
+ * changes of different names in a directory are independent, so they run in parallel), and every
+ * call here that depends on a directory's names (LOOKUP, CREATE, MKDIR, SYMLINK, MKNOD, REMOVE,
+ * LINK into it) first waits for that directory's queued changes; RMDIR and RENAME, which involve a
+ * second directory, wait for all of them. Queued changes themselves never wait for each other.
  */
 public final class ShadowBackend {
     private static final int ATTRIBUTES_CACHED = 200_000;
 
     private final BackendConnection c;
     private final ShadowAttributes attrs = new ShadowAttributes(ATTRIBUTES_CACHED);
+    private final SerialQueues<DirName> byName;
 
+    /** A shadow whose name changes are all made at once (nothing is queued). */
     public ShadowBackend(BackendConnection connection) {
+        this(connection, Runnable::run);
+    }
+
+    /** A shadow whose queued name changes ({@link #inOrder}) run on {@code background}. */
+    public ShadowBackend(BackendConnection connection, Executor background) {
         this.c = connection;
+        this.byName = new SerialQueues<>(background);
+    }
+
+    /**
+     * Queues {@code change} of {@code name} in shadow directory {@code dir}: it runs after the
+     * changes of that name already queued, and before any later call here that depends on that
+     * directory's names.
+     */
+    public void inOrder(FileHandle dir, Filename name, Runnable change) {
+        byName.submit(new DirName(dir, name), change);
+    }
+
+    /** Waits until every queued name change has been made. */
+    public void settle() {
+        byName.drainAll();
+    }
+
+    private void settle(FileHandle dir) {
+        byName.drainMatching(k -> k.dir().equals(dir));
+    }
+
+    private record DirName(FileHandle dir, Filename name) {
+    }
+
+    /**
+     * Remembers that a change queued in {@code dir} will move its times: the attributes known for it
+     * get mtime and ctime advanced to now, so replies show the change before the shadow makes it.
+     */
+    public void expectChange(FileHandle dir) {
+        attrs.expectChange(dir, Instant.now());
     }
 
     /** Drops what is known of an object's attributes after a change whose reply did not report them. */
@@ -112,6 +155,7 @@ public final class ShadowBackend {
     }
 
     public LookupResult lookup(FileHandle dir, Filename name) {
+        settle(dir);
         LookupResult r = Await.get(() -> c.sync.lookup(c.credentials, new LookupArgs(dir, name)), c.timeout,
                 "shadow LOOKUP");
         if (r.status().isOk()) {
@@ -214,8 +258,9 @@ public final class ShadowBackend {
     }
 
     /** CREATE GUARDED; EXIST is thrown like any failure. */
-    public CreateResult create(FileHandle dir, Filename name, Sattr3 attrs) {
-        CreateResult r = Await.get(() -> c.sync.create(c.credentials,
+    public NewObjectResult create(FileHandle dir, Filename name, Sattr3 attrs) {
+        settle(dir);
+        NewObjectResult r = Await.get(() -> c.sync.create(c.credentials,
                 new CreateArgs(dir, name, new CreateHow(CreateMode.GUARDED, attrs, null))), c.timeout, "shadow CREATE");
         created(dir, r.status(), r.object(), r.objAttributes(), r.dirWcc());
         Await.check(r.status(), "shadow CREATE");
@@ -223,31 +268,35 @@ public final class ShadowBackend {
     }
 
     /** CREATE EXCLUSIVE: the shadow keeps the verifier, so a retransmission succeeds; the result is returned, not checked. */
-    public CreateResult createExclusive(FileHandle dir, Filename name, io.rowfs.protocol.nfs3.Verifier verifier) {
-        CreateResult r = Await.get(() -> c.sync.create(c.credentials,
+    public NewObjectResult createExclusive(FileHandle dir, Filename name, io.rowfs.protocol.nfs3.Verifier verifier) {
+        settle(dir);
+        NewObjectResult r = Await.get(() -> c.sync.create(c.credentials,
                 new CreateArgs(dir, name, CreateHow.exclusive(verifier))), c.timeout, "shadow CREATE EXCLUSIVE");
         created(dir, r.status(), r.object(), r.objAttributes(), r.dirWcc());
         return r;
     }
 
-    public MkdirResult mkdir(FileHandle dir, Filename name, Sattr3 attrs) {
-        MkdirResult r = Await.get(() -> c.sync.mkdir(c.credentials, new MkdirArgs(dir, name, attrs)), c.timeout,
+    public NewObjectResult mkdir(FileHandle dir, Filename name, Sattr3 attrs) {
+        settle(dir);
+        NewObjectResult r = Await.get(() -> c.sync.mkdir(c.credentials, new MkdirArgs(dir, name, attrs)), c.timeout,
                 "shadow MKDIR");
         created(dir, r.status(), r.object(), r.objAttributes(), r.dirWcc());
         Await.check(r.status(), "shadow MKDIR");
         return r;
     }
 
-    public SymlinkResult symlink(FileHandle dir, Filename name, Sattr3 attrs, NfsPath target) {
-        SymlinkResult r = Await.get(() -> c.sync.symlink(c.credentials, new SymlinkArgs(dir, name, attrs, target)),
+    public NewObjectResult symlink(FileHandle dir, Filename name, Sattr3 attrs, NfsPath target) {
+        settle(dir);
+        NewObjectResult r = Await.get(() -> c.sync.symlink(c.credentials, new SymlinkArgs(dir, name, attrs, target)),
                 c.timeout, "shadow SYMLINK");
         created(dir, r.status(), r.object(), r.objAttributes(), r.dirWcc());
         Await.check(r.status(), "shadow SYMLINK");
         return r;
     }
 
-    public MknodResult mknod(FileHandle dir, Filename name, FileType type, Sattr3 attrs, SpecData3 spec) {
-        MknodResult r = Await.get(() -> c.sync.mknod(c.credentials, new MknodArgs(dir, name, type, attrs, spec)),
+    public NewObjectResult mknod(FileHandle dir, Filename name, FileType type, Sattr3 attrs, SpecData3 spec) {
+        settle(dir);
+        NewObjectResult r = Await.get(() -> c.sync.mknod(c.credentials, new MknodArgs(dir, name, type, attrs, spec)),
                 c.timeout, "shadow MKNOD");
         created(dir, r.status(), r.object(), r.objAttributes(), r.dirWcc());
         Await.check(r.status(), "shadow MKNOD");
@@ -255,18 +304,21 @@ public final class ShadowBackend {
     }
 
     public void remove(FileHandle dir, Filename name) {
+        settle(dir);
         RemoveResult r = Await.get(() -> c.sync.remove(c.credentials, new RemoveArgs(dir, name)), c.timeout, "shadow REMOVE");
         attrs.offer(dir, r.wcc());
         Await.check(r.status(), "shadow REMOVE");
     }
 
     public void rmdir(FileHandle dir, Filename name) {
+        settle(); // the removed directory's own queue too
         RmdirResult r = Await.get(() -> c.sync.rmdir(c.credentials, new RmdirArgs(dir, name)), c.timeout, "shadow RMDIR");
         attrs.offer(dir, r.wcc());
         Await.check(r.status(), "shadow RMDIR");
     }
 
     public void rename(FileHandle fromDir, Filename from, FileHandle toDir, Filename to) {
+        settle();
         RenameResult r = Await.get(() -> c.sync.rename(c.credentials, new RenameArgs(fromDir, from, toDir, to)),
                 c.timeout, "shadow RENAME");
         attrs.offer(fromDir, r.fromDirWcc());
@@ -275,6 +327,7 @@ public final class ShadowBackend {
     }
 
     public void link(FileHandle file, FileHandle dir, Filename name) {
+        settle(dir);
         LinkResult r = Await.get(() -> c.sync.link(c.credentials, new LinkArgs(file, dir, name)), c.timeout, "shadow LINK");
         attrs.offer(file, r.attributes());
         attrs.offer(dir, r.linkDirWcc());

@@ -27,7 +27,7 @@ public final class Attributes {
 
     public Fattr3 of(Resolved r) {
         ObjectRecord rec = r.record();
-        return virtualize(r, rec.inShadow() ? ns.shadow().getattr(r.shadowHandle()) : ns.mainAttributes(r));
+        return virtualize(r, rec.inShadow() ? ns.shadowAttributes(r) : ns.mainAttributes(r));
     }
 
     /** The virtual attributes of {@code r} given its back end's attributes {@code a} (e.g. from a shadow reply). */

@@ -69,7 +69,7 @@ public final class FileData {
         if (r.has(ObjectRecord.FLAG_SIZE_OWNED)) {
             return r.logicalSize();
         }
-        return r.inShadow() ? ns.shadow().getattr(f.shadowHandle()).size() : ns.mainSize(f);
+        return r.inShadow() ? ns.shadowAttributes(f).size() : ns.mainSize(f);
     }
 
     /**
@@ -112,7 +112,7 @@ public final class FileData {
             return exactly(fetcher.read(f.record().mainHandle(), mainSize, run.offset(), (int) run.length()),
                     (int) run.length());
         }
-        ByteBuf part = ns.shadow().read(f.shadowHandle(), run.offset(), (int) run.length());
+        ByteBuf part = ns.shadow().read(ns.shadowHandle(f), run.offset(), (int) run.length());
         bytes.supplied(ByteSourceListener.ByteSource.SHADOW, part.readableBytes());
         return part;
     }
@@ -138,19 +138,20 @@ public final class FileData {
         lock.lock();
         try {
             Resolved r = ns.copyUp(f);
-            FileHandle fh = r.shadowHandle();
             int count = data.readableBytes();
             long mainSize = ns.mainSize(r);
             if (stable == StableHow.UNSTABLE && mainSize == 0 && writeBehind != null) {
-                // no main blocks to track: the data can follow the reply (see WriteBehind)
+                // no main blocks to track: the data can follow the reply (see WriteBehind); so can
+                // the file's own shadow CREATE, which the queued write waits for if need be
                 writeBehind.submit(r.id(), data.retain(), queued -> {
-                    WriteResult w = ns.shadow().write(fh, offset, queued, StableHow.UNSTABLE);
+                    WriteResult w = ns.shadow().write(ns.shadowHandle(r), offset, queued, StableHow.UNSTABLE);
                     verifier.observeShadow(w.verifier());
                 });
                 raiseLogicalSize(ns.reload(r.id()), offset + count);
                 return WriteResult.ok(WccData.EMPTY, count, StableHow.UNSTABLE, verifier.current());
             }
             drain(r.id());
+            FileHandle fh = ns.shadowHandle(r);
             RoaringBitmap bitmap = mainSize > 0 ? blocks.get(r.id()) : null;
             if (bitmap != null) {
                 for (Run fill : planner.fillsForWrite(bitmap, mainSize, offset, count)) {
@@ -178,7 +179,8 @@ public final class FileData {
         ObjectRecord rec = current.record();
         long size = rec.has(ObjectRecord.FLAG_SIZE_OWNED) ? rec.logicalSize() : size(current);
         if (end > size) {
-            ns.objects().put(current.id(), rec.withLogicalSize(end));
+            ns.objects().update(current.id(), cur -> cur.has(ObjectRecord.FLAG_SIZE_OWNED) && cur.logicalSize() >= end
+                    ? cur : cur.withLogicalSize(end));
         }
     }
 
@@ -189,7 +191,7 @@ public final class FileData {
         try {
             drain(f.id());
             Resolved r = ns.copyUp(f);
-            FileHandle fh = r.shadowHandle();
+            FileHandle fh = ns.shadowHandle(r);
             long mainSize = ns.mainSize(r);
             if (mainSize > 0) {
                 RoaringBitmap bitmap = blocks.get(r.id());
@@ -200,7 +202,7 @@ public final class FileData {
                 blocks.put(r.id(), bitmap);
             }
             ns.shadow().setattr(fh, new Sattr3(null, null, null, newSize, SetTime.DONT_CHANGE, SetTime.DONT_CHANGE));
-            ns.objects().put(r.id(), r.record().withLogicalSize(newSize));
+            ns.objects().update(r.id(), cur -> cur.withLogicalSize(newSize));
         } finally {
             lock.unlock();
         }
@@ -210,7 +212,7 @@ public final class FileData {
     public Verifier commit(Resolved f) {
         drain(f.id());
         if (f.record().inShadow()) {
-            verifier.observeShadow(ns.shadow().commit(f.shadowHandle()).verifier());
+            verifier.observeShadow(ns.shadow().commit(ns.shadowHandle(f)).verifier());
         }
         return verifier.current();
     }

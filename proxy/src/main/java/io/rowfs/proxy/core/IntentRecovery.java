@@ -1,6 +1,7 @@
 package io.rowfs.proxy.core;
 
 import io.rowfs.protocol.nfs3.FileHandle;
+import io.rowfs.protocol.nfs3.FileType;
 import io.rowfs.protocol.nfs3.Filename;
 import io.rowfs.protocol.nfs3.LookupResult;
 import io.rowfs.proxy.meta.Intent;
@@ -33,12 +34,21 @@ public final class IntentRecovery {
     /** Reconciles every pending intent; returns how many there were. */
     public int recover(IntentLog log) {
         Map<Long, Intent> pending = log.pending();
+        Map<String, Long> lastCreate = new java.util.HashMap<>();
+        pending.forEach((seq, i) -> {
+            if (i.kind() == Intent.Kind.CREATE_BEHIND) {
+                lastCreate.put(nameKey(i), seq);
+            }
+        });
         for (Map.Entry<Long, Intent> e : pending.entrySet()) {
             Intent intent = e.getValue();
             boolean finished = switch (intent.kind()) {
                 case REMOVE -> recoverRemove(intent);
                 case RENAME -> recoverRename(intent);
                 case LINK -> recoverLink(intent);
+                // only the name's last create counts: the tables bind the name to that one's file
+                case CREATE_BEHIND -> lastCreate.get(nameKey(intent)).equals(e.getKey()) && recoverCreateBehind(intent);
+                case REMOVE_BEHIND -> recoverRemoveBehind(intent);
             };
             LOG.warn("recovery: {} was interrupted by a crash; {}", intent,
                     finished ? "finished it" : "it had not happened, dropped it");
@@ -111,6 +121,63 @@ public final class IntentRecovery {
         } finally {
             ns.lock().unlock();
         }
+        return true;
+    }
+
+    private static String nameKey(Intent i) {
+        return i.fromDir() + "/" + java.util.HexFormat.of().formatHex(i.fromName());
+    }
+
+    /**
+     * A file created behind the reply: if the tables still bind the name to a file whose shadow
+     * CREATE was not recorded, the shadow's file of that name is adopted (the CREATE was made) or
+     * created now. No data can have reached a file before its CREATE was recorded.
+     */
+    private boolean recoverCreateBehind(Intent i) {
+        Filename name = Filename.of(i.fromName());
+        Optional<NameEntry> bound = ns.names().get(i.fromDir(), name);
+        Optional<ObjectRecord> dir = ns.objects().get(i.fromDir());
+        if (bound.isEmpty() || bound.get().isWhiteout() || dir.isEmpty() || !dir.get().inShadow()) {
+            return false; // removed since (its REMOVE_BEHIND intent, if any, clears the shadow)
+        }
+        long id = bound.get().childId();
+        Optional<ObjectRecord> file = ns.objects().get(id);
+        if (file.isEmpty() || !file.get().has(ObjectRecord.FLAG_SHADOW_PENDING)) {
+            return false;
+        }
+        FileHandle dirFh = FileHandle.of(dir.get().shadowHandle());
+        LookupResult found = ns.shadow().lookup(dirFh, name);
+        boolean made = found.status().isOk() && found.object() != null && found.objAttributes().isPresent()
+                && found.objAttributes().attributes().type() == FileType.REG;
+        FileHandle fh = made ? found.object() : NamesBehind.make(ns, dirFh, name, NamesBehind.NewFile.decode(i.detail()));
+        ns.objects().update(id, r -> r.withShadowHandle(fh.bytes()));
+        return true;
+    }
+
+    /**
+     * A file removed behind the reply: the tables no longer have it, so a shadow entry of that name
+     * goes, unless it is the file the tables bind the name to now (re-created, and made, since).
+     */
+    private boolean recoverRemoveBehind(Intent i) {
+        Filename name = Filename.of(i.fromName());
+        Optional<ObjectRecord> dir = ns.objects().get(i.fromDir());
+        if (dir.isEmpty() || !dir.get().inShadow()) {
+            return false;
+        }
+        FileHandle dirFh = FileHandle.of(dir.get().shadowHandle());
+        LookupResult found = ns.shadow().lookup(dirFh, name);
+        if (!found.status().isOk() || found.object() == null || (found.objAttributes().isPresent()
+                && found.objAttributes().attributes().type() == FileType.DIR)) {
+            return false;
+        }
+        Optional<NameEntry> bound = ns.names().get(i.fromDir(), name);
+        if (bound.isPresent() && !bound.get().isWhiteout()) {
+            Optional<ObjectRecord> now = ns.objects().get(bound.get().childId());
+            if (now.isPresent() && java.util.Arrays.equals(now.get().shadowHandle(), found.object().bytes())) {
+                return false;
+            }
+        }
+        ns.shadow().remove(dirFh, name);
         return true;
     }
 

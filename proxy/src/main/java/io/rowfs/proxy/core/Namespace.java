@@ -77,6 +77,7 @@ public final class Namespace {
     /** Symbolic link targets by object id: a link's target never changes and ids are never reused. */
     private final Map<Long, NfsPath> linkTargets = new ConcurrentHashMap<>();
     private final MainListings mainListings = new MainListings(MAIN_ENTRIES_CACHED);
+    private final PendingCreates pending = new PendingCreates();
     /** Merged listings by directory id, most recently used last; guarded by {@link #lock}. */
     private final Map<Long, List<Child>> listings = new java.util.LinkedHashMap<>(64, 0.75f, true) {
         @Override
@@ -158,6 +159,44 @@ public final class Namespace {
 
     public Resolved root() {
         return reload(ObjectTable.ROOT_ID);
+    }
+
+    /**
+     * The handle of the object's shadow copy. For a file whose shadow CREATE is still queued
+     * ({@link NamesBehind}) this waits until it is made (on the fast path: WouldBlock).
+     */
+    public FileHandle shadowHandle(Resolved r) {
+        byte[] known = r.record().shadowHandle();
+        if (known.length > 0) {
+            return FileHandle.of(known);
+        }
+        if (r.record().has(ObjectRecord.FLAG_SHADOW_PENDING)) {
+            FileHandle made = pending.await(r.id());
+            if (made != null) {
+                return made;
+            }
+            byte[] recorded = reload(r.id()).record().shadowHandle(); // recorded since r was read
+            if (recorded.length > 0) {
+                return FileHandle.of(recorded);
+            }
+        }
+        throw new NfsException(Nfs3Status.SERVERFAULT, "object " + r.id() + " has no shadow copy");
+    }
+
+    /** The attributes of the object's shadow copy; while its CREATE is queued, those it will have. */
+    public Fattr3 shadowAttributes(Resolved r) {
+        if (r.record().has(ObjectRecord.FLAG_SHADOW_PENDING)) {
+            Fattr3 predicted = pending.predicted(r.id());
+            if (predicted != null) {
+                return predicted;
+            }
+        }
+        return shadow.getattr(shadowHandle(r));
+    }
+
+    /** Files whose shadow CREATE is queued behind the reply. */
+    PendingCreates pendingCreates() {
+        return pending;
     }
 
     // ---- lookup and listing ----
@@ -339,7 +378,7 @@ public final class Namespace {
     public NfsPath linkTarget(Resolved r) {
         NfsPath target = linkTargets.get(r.id());
         if (target == null) {
-            target = r.record().inShadow() ? shadow.readlink(r.shadowHandle()) : main.readlink(r.mainHandle());
+            target = r.record().inShadow() ? shadow.readlink(shadowHandle(r)) : main.readlink(r.mainHandle());
             if (linkTargets.size() >= LINK_TARGETS_CACHED) {
                 linkTargets.clear();
             }
@@ -379,10 +418,8 @@ public final class Namespace {
         if (old.isPresent() && !old.get().isWhiteout() && old.get().childId() == id) {
             unbind(from, fromName);
         }
-        ObjectRecord r = reload(id).record();
-        if (r.parentId() == from.id() && java.util.Arrays.equals(r.name(), fromName.bytes())) {
-            objects.put(id, r.withParent(toDirId, toName.bytes()));
-        }
+        objects.update(id, r -> r.parentId() == from.id() && java.util.Arrays.equals(r.name(), fromName.bytes())
+                ? r.withParent(toDirId, toName.bytes()) : r);
     }
 
     /**
@@ -391,7 +428,12 @@ public final class Namespace {
      * names that only ever lived in the shadow). Caller holds the lock.
      */
     public void unbind(Resolved dir, Filename name) {
-        if (dir.record().onMain() && mainHas(dir, name)) {
+        unbind(dir, name, mainHas(dir, name));
+    }
+
+    /** As {@link #unbind(Resolved, Filename)}, told whether main has {@code name} ({@link #mainHas}). */
+    public void unbind(Resolved dir, Filename name, boolean onMain) {
+        if (onMain) {
             names.put(dir.id(), name, NameEntry.WHITEOUT);
         } else {
             names.remove(dir.id(), name);
@@ -399,8 +441,9 @@ public final class Namespace {
         changed(dir.id());
     }
 
-    private boolean mainHas(Resolved dir, Filename name) {
-        return mainEntry(dir, name).isPresent();
+    /** Whether main's copy of {@code dir} has an entry {@code name} (which a removal must white out). */
+    public boolean mainHas(Resolved dir, Filename name) {
+        return dir.record().onMain() && mainEntry(dir, name).isPresent();
     }
 
     /** Drops the cached listing of a directory whose names changed. */
@@ -422,14 +465,14 @@ public final class Namespace {
         try {
             Resolved r = reload(dir.id());
             if (r.record().inShadow()) {
-                return r.shadowHandle();
+                return shadowHandle(r);
             }
             FileHandle parent = ensureShadowDir(reload(r.record().parentId()));
             Fattr3 a = mainAttributes(r);
             Filename name = Filename.of(r.record().name());
             FileHandle fh = createInShadow(parent, name, () -> shadow.mkdir(parent, name, ownerAndMode(a)).object(), true);
             shadow.setattr(fh, times(a));
-            objects.put(r.id(), r.record().withShadowHandle(fh.bytes()));
+            objects.update(r.id(), cur -> cur.withShadowHandle(fh.bytes()));
             return fh;
         } finally {
             lock.unlock();
@@ -470,16 +513,16 @@ public final class Namespace {
                     default -> createInShadow(parent, name,
                             () -> shadow.mknod(parent, name, r.type(), attrs, a.rdev()).object(), false);
                 };
-                ObjectRecord updated = r.record().withShadowHandle(fh.bytes());
-                if (r.type() == FileType.REG) {
+                boolean file = r.type() == FileType.REG;
+                if (file) {
                     shadow.setattr(fh, new Sattr3(null, null, null, a.size(), SetTime.DONT_CHANGE, SetTime.DONT_CHANGE));
-                    updated = updated.withLogicalSize(a.size());
                 }
                 if (r.type() != FileType.LNK) {
                     shadow.setattr(fh, times(a));
                 }
-                objects.put(r.id(), updated);
-                return new Resolved(r.id(), updated);
+                objects.update(r.id(), cur -> file ? cur.withShadowHandle(fh.bytes()).withLogicalSize(a.size())
+                        : cur.withShadowHandle(fh.bytes()));
+                return reload(r.id());
             } finally {
                 lock.unlock();
             }

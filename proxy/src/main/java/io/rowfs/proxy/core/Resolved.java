@@ -17,8 +17,4 @@ public record Resolved(long id, ObjectRecord record) {
     public FileHandle mainHandle() {
         return FileHandle.of(record.mainHandle());
     }
-
-    public FileHandle shadowHandle() {
-        return FileHandle.of(record.shadowHandle());
-    }
 }

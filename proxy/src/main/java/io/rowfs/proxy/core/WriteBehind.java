@@ -2,11 +2,8 @@ package io.rowfs.proxy.core;
 
 import io.netty.buffer.ByteBuf;
 import io.rowfs.proxy.backend.NonBlocking;
-import java.util.ArrayDeque;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import io.rowfs.proxy.queue.SerialQueues;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Write-behind for UNSTABLE writes (RFC 1813 3.3.7: the server may keep them anywhere until
@@ -23,14 +20,13 @@ import java.util.concurrent.RejectedExecutionException;
  * enough has been written. Thread-safe.
  */
 public final class WriteBehind {
-    private final ExecutorService writers;
     private final long maxBytes;
     private final Runnable onFailure;
-    private final Map<Long, FileQueue> queues = new ConcurrentHashMap<>();
+    private final SerialQueues<Long> queues;
     private long queuedBytes; // guarded by this
 
     public WriteBehind(ExecutorService writers, long maxBytes, Runnable onFailure) {
-        this.writers = writers;
+        this.queues = new SerialQueues<>(writers);
         this.maxBytes = maxBytes;
         this.onFailure = onFailure;
     }
@@ -63,30 +59,17 @@ public final class WriteBehind {
                 unreserve(size);
             }
         };
-        FileQueue[] started = new FileQueue[1];
-        queues.compute(id, (k, q) -> {
-            FileQueue queue = q != null ? q : new FileQueue(id);
-            if (queue.enqueue(write)) {
-                started[0] = queue;
-            }
-            return queue;
-        });
-        if (started[0] != null && !started[0].handOff()) {
-            started[0].runQueued(); // shutting down: write here, so buffers are released and waiters wake
-        }
+        queues.submit(id, write); // shutting down, it writes here: buffers are released and waiters wake
     }
 
     /** Returns once every write queued for {@code id} reached the shadow (or failed). */
     public void drain(long id) {
-        FileQueue q = queues.get(id);
-        if (q != null) {
-            q.awaitIdle();
-        }
+        queues.drain(id);
     }
 
     /** Files with queued writes (or a queue not yet dropped). */
     int files() {
-        return queues.size();
+        return queues.keys();
     }
 
     /** Bytes queued and not yet written. */
@@ -113,92 +96,5 @@ public final class WriteBehind {
     private synchronized void unreserve(int size) {
         queuedBytes -= size;
         notifyAll();
-    }
-
-    /** One file's writes, run one at a time in arrival order on the shared writers. */
-    private final class FileQueue {
-        private final long id;
-        private final ArrayDeque<Runnable> tasks = new ArrayDeque<>(); // guarded by this
-        private boolean running;                                       // guarded by this
-
-        FileQueue(long id) {
-            this.id = id;
-        }
-
-        /** Drops this queue from the table once idle (atomically with submits of the same file). */
-        private void forgetIfIdle() {
-            queues.computeIfPresent(id, (k, q) -> q == this && idle() ? null : q);
-        }
-
-        /** Adds a write; true when the queue was idle and must be started. */
-        synchronized boolean enqueue(Runnable task) {
-            tasks.add(task);
-            boolean start = !running;
-            running = true;
-            return start;
-        }
-
-        synchronized boolean idle() {
-            return !running && tasks.isEmpty();
-        }
-
-        /** Gives the rest of this queue to a writer thread; false when the writers are shut down. */
-        private boolean handOff() {
-            try {
-                writers.execute(this::runQueued);
-                return true;
-            } catch (RejectedExecutionException closing) {
-                return false;
-            }
-        }
-
-        /** Runs queued writes in order; after each, lets other files' queues have a turn. */
-        private void runQueued() {
-            while (true) {
-                Runnable next;
-                synchronized (this) {
-                    next = tasks.poll();
-                    if (next == null) {
-                        running = false;
-                        notifyAll();
-                    }
-                }
-                if (next == null) {
-                    forgetIfIdle();
-                    return;
-                }
-                next.run();
-                boolean more;
-                synchronized (this) {
-                    more = !tasks.isEmpty();
-                    if (!more) {
-                        running = false;
-                        notifyAll();
-                    }
-                }
-                if (!more) {
-                    forgetIfIdle();
-                    return;
-                }
-                if (handOff()) {
-                    return;
-                }
-            }
-        }
-
-        synchronized void awaitIdle() {
-            boolean interrupted = false;
-            while (running || !tasks.isEmpty()) {
-                NonBlocking.check();
-                try {
-                    wait();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 }

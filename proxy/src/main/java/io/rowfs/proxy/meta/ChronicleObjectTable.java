@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.concurrent.atomic.AtomicLong;
 import net.openhft.chronicle.map.ChronicleMap;
 
@@ -76,6 +77,14 @@ public final class ChronicleObjectTable implements ObjectTable {
             throw new IllegalArgumentException("id 0 is reserved");
         }
         map.put(id, ObjectRecordCodec.encode(record));
+    }
+
+    @Override
+    public void update(long id, UnaryOperator<ObjectRecord> change) {
+        if (id == NEXT_ID_KEY) {
+            throw new IllegalArgumentException("id 0 is reserved");
+        }
+        map.computeIfPresent(id, (k, bytes) -> ObjectRecordCodec.encode(change.apply(ObjectRecordCodec.decode(bytes))));
     }
 
     @Override

@@ -9,10 +9,13 @@ import java.util.Arrays;
  * after a crash between the two, the intent says what to reconcile.
  *
  * <p>Encoding (big-endian): {@code kind (u8) | objectId (u64) | fromDir (u64) | toDir (u64) |
- * fromName length (u16) | fromName | toName length (u16) | toName}. REMOVE uses fromDir/fromName;
- * LINK toDir/toName; RENAME both.
+ * fromName length (u16) | fromName | toName length (u16) | toName [| detail length (u16) | detail]}.
+ * REMOVE and REMOVE_BEHIND use fromDir/fromName; LINK toDir/toName; RENAME both; CREATE_BEHIND
+ * fromDir/fromName and a detail (the new file's attributes, see {@code NewFile}). The detail part
+ * is absent when empty, so intents written before it existed still decode.
  */
-public record Intent(Kind kind, long objectId, long fromDir, byte[] fromName, long toDir, byte[] toName) {
+public record Intent(Kind kind, long objectId, long fromDir, byte[] fromName, long toDir, byte[] toName,
+                     byte[] detail) {
     /** The changes that are logged. */
     public enum Kind {
         /** {@code objectId} unbound from fromDir/fromName (its shadow copy removed first). */
@@ -20,12 +23,32 @@ public record Intent(Kind kind, long objectId, long fromDir, byte[] fromName, lo
         /** {@code objectId} moved from fromDir/fromName to toDir/toName (in the shadow first, if it has a copy). */
         RENAME,
         /** {@code objectId} gains the name toDir/toName (a shadow LINK first). */
-        LINK
+        LINK,
+        /**
+         * A regular file bound at fromDir/fromName in the tables, its shadow CREATE queued behind
+         * the reply (objectId is not known when the intent is written: the name says which).
+         */
+        CREATE_BEHIND,
+        /** {@code objectId} already unbound from fromDir/fromName in the tables, its shadow REMOVE queued. */
+        REMOVE_BEHIND
     }
 
     public Intent {
         fromName = fromName == null ? new byte[0] : fromName;
         toName = toName == null ? new byte[0] : toName;
+        detail = detail == null ? new byte[0] : detail;
+    }
+
+    public Intent(Kind kind, long objectId, long fromDir, byte[] fromName, long toDir, byte[] toName) {
+        this(kind, objectId, fromDir, fromName, toDir, toName, null);
+    }
+
+    public static Intent createBehind(long dir, byte[] name, byte[] attributes) {
+        return new Intent(Kind.CREATE_BEHIND, 0, dir, name, 0, null, attributes);
+    }
+
+    public static Intent removeBehind(long objectId, long dir, byte[] name) {
+        return new Intent(Kind.REMOVE_BEHIND, objectId, dir, name, 0, null);
     }
 
     public static Intent remove(long objectId, long dir, byte[] name) {
@@ -41,10 +64,15 @@ public record Intent(Kind kind, long objectId, long fromDir, byte[] fromName, lo
     }
 
     byte[] encode() {
-        return ByteBuffer.allocate(1 + 24 + 2 + fromName.length + 2 + toName.length)
+        ByteBuffer out = ByteBuffer.allocate(1 + 24 + 2 + fromName.length + 2 + toName.length
+                        + (detail.length > 0 ? 2 + detail.length : 0))
                 .put((byte) kind.ordinal()).putLong(objectId).putLong(fromDir).putLong(toDir)
                 .putShort((short) fromName.length).put(fromName)
-                .putShort((short) toName.length).put(toName).array();
+                .putShort((short) toName.length).put(toName);
+        if (detail.length > 0) {
+            out.putShort((short) detail.length).put(detail);
+        }
+        return out.array();
     }
 
     static Intent decode(byte[] bytes) {
@@ -60,13 +88,16 @@ public record Intent(Kind kind, long objectId, long fromDir, byte[] fromName, lo
         in.get(from);
         byte[] to = new byte[in.getShort() & 0xFFFF];
         in.get(to);
-        return new Intent(Kind.values()[kind], objectId, fromDir, from, toDir, to);
+        byte[] detail = new byte[in.hasRemaining() ? in.getShort() & 0xFFFF : 0];
+        in.get(detail);
+        return new Intent(Kind.values()[kind], objectId, fromDir, from, toDir, to, detail);
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof Intent i && kind == i.kind && objectId == i.objectId && fromDir == i.fromDir
-                && toDir == i.toDir && Arrays.equals(fromName, i.fromName) && Arrays.equals(toName, i.toName);
+                && toDir == i.toDir && Arrays.equals(fromName, i.fromName) && Arrays.equals(toName, i.toName)
+                && Arrays.equals(detail, i.detail);
     }
 
     @Override

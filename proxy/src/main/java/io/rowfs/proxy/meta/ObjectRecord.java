@@ -24,6 +24,11 @@ public record ObjectRecord(long parentId, byte[] name, int type, int flags, int 
     public static final int FLAG_SIZE_OWNED = 1 << 1;
     /** A directory whose main listing is hidden entirely (removed then re-created). */
     public static final int FLAG_OPAQUE_DIR = 1 << 2;
+    /**
+     * A regular file whose shadow copy is being created behind the reply: it has no shadow handle
+     * yet, but counts as in the shadow (see {@code NamesBehind}).
+     */
+    public static final int FLAG_SHADOW_PENDING = 1 << 3;
 
     public static final int MAX_HANDLE = 64;
     public static final int MAX_NAME = 255;
@@ -41,16 +46,19 @@ public record ObjectRecord(long parentId, byte[] name, int type, int flags, int 
         return mainHandle.length > 0;
     }
 
+    /** Whether the object has a shadow copy (or one is being created: {@link #FLAG_SHADOW_PENDING}). */
     public boolean inShadow() {
-        return shadowHandle.length > 0;
+        return shadowHandle.length > 0 || has(FLAG_SHADOW_PENDING);
     }
 
     public boolean has(int flag) {
         return (flags & flag) != 0;
     }
 
+    /** With this shadow handle; no longer {@link #FLAG_SHADOW_PENDING}. */
     public ObjectRecord withShadowHandle(byte[] handle) {
-        return new ObjectRecord(parentId, name, type, flags, generation, logicalSize, mainHandle, handle);
+        return new ObjectRecord(parentId, name, type, flags & ~FLAG_SHADOW_PENDING, generation, logicalSize,
+                mainHandle, handle);
     }
 
     public ObjectRecord withParent(long newParent, byte[] newName) {

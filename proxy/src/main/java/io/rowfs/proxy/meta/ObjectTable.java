@@ -1,6 +1,7 @@
 package io.rowfs.proxy.meta;
 
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * The durable map from virtual object id to {@link ObjectRecord}. Implementations are thread-safe;
@@ -17,6 +18,13 @@ public interface ObjectTable extends AutoCloseable {
 
     /** Replaces the record of an existing object. */
     void put(long id, ObjectRecord record);
+
+    /**
+     * Replaces the record of {@code id}, if it exists, with {@code change} of it, atomically: no
+     * other update of the object falls between reading and writing. Every change of an existing
+     * record goes through here, so changes made on different threads never undo each other.
+     */
+    void update(long id, UnaryOperator<ObjectRecord> change);
 
     void remove(long id);
 

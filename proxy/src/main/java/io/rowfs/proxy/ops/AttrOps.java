@@ -64,7 +64,7 @@ public final class AttrOps {
         Sattr3 rest = new Sattr3(s.mode(), s.uid(), s.gid(), null, s.atime(), s.mtime());
         if (!rest.equals(Sattr3.EMPTY)) {
             fs.data().drain(r.id()); // a queued write must not land after, say, the mtime set here
-            fs.ns().shadow().setattr(r.shadowHandle(), rest);
+            fs.ns().shadow().setattr(fs.ns().shadowHandle(r), rest);
         }
         return SetattrResult.ok(fs.attrs().wcc(pre, r.id()));
     }

@@ -2,22 +2,21 @@ package io.rowfs.proxy.ops;
 
 import io.rowfs.protocol.nfs3.CreateArgs;
 import io.rowfs.protocol.nfs3.CreateMode;
-import io.rowfs.protocol.nfs3.CreateResult;
+import io.rowfs.protocol.nfs3.NewObjectResult;
 import io.rowfs.protocol.nfs3.FileHandle;
 import io.rowfs.protocol.nfs3.FileType;
 import io.rowfs.protocol.nfs3.Filename;
 import io.rowfs.protocol.nfs3.MkdirArgs;
-import io.rowfs.protocol.nfs3.MkdirResult;
 import io.rowfs.protocol.nfs3.MknodArgs;
-import io.rowfs.protocol.nfs3.MknodResult;
 import io.rowfs.protocol.nfs3.Nfs3Status;
 import io.rowfs.protocol.nfs3.NfsContext;
 import io.rowfs.protocol.nfs3.NfsException;
 import io.rowfs.protocol.nfs3.Sattr3;
 import io.rowfs.protocol.nfs3.SetTime;
 import io.rowfs.protocol.nfs3.SymlinkArgs;
-import io.rowfs.protocol.nfs3.SymlinkResult;
 import io.rowfs.protocol.nfs3.WccAttr;
+import io.rowfs.proxy.backend.NonBlocking;
+import io.rowfs.proxy.core.NamesBehind;
 import io.rowfs.proxy.core.Resolved;
 import io.rowfs.proxy.meta.ObjectRecord;
 import java.util.Optional;
@@ -35,28 +34,39 @@ public final class CreateOps {
         this.fs = fs;
     }
 
-    public CreateResult create(NfsContext ctx, CreateArgs args) {
+    public NewObjectResult create(NfsContext ctx, CreateArgs args) {
         Resolved dir = fs.ns().resolve(args.dir());
         WccAttr pre = fs.attrs().pre(dir);
         if (args.how().mode() == CreateMode.EXCLUSIVE) {
+            NonBlocking.check(); // the shadow keeps the verifier: always a shadow call
             return exclusive(ctx, args, dir, pre);
         }
-        fs.ns().lock().lock();
-        try {
-            Optional<Resolved> existing = fs.ns().lookup(dir, args.name());
-            if (existing.isPresent() && args.how().mode() == CreateMode.UNCHECKED
-                    && existing.get().type() == FileType.REG) {
-                if (args.how().attributes().size() != null) {
-                    Permissions.requireWrite(ctx, fs.attrs().of(existing.get()));
+        try (NamesBehind.Slot slot = fs.behind().reserve()) {
+            NonBlocking.lock(fs.ns().lock());
+            try {
+                Optional<Resolved> existing = fs.ns().lookup(dir, args.name());
+                if (existing.isPresent() && args.how().mode() == CreateMode.UNCHECKED
+                        && existing.get().type() == FileType.REG) {
+                    if (args.how().attributes().size() != null) {
+                        NonBlocking.check(); // a truncate changes state before its shadow call
+                        Permissions.requireWrite(ctx, fs.attrs().of(existing.get()));
+                    }
+                    return unchecked(existing.get(), args.how().attributes(), pre, dir);
                 }
-                return unchecked(existing.get(), args.how().attributes(), pre, dir);
+                Sattr3 attrs = owned(ctx, args.how().attributes());
+                Resolved made;
+                if (slot.usable() && NamesBehind.canCreate(attrs)) {
+                    FileHandle dirFh = prepare(ctx, dir, args.name(), existing, pre);
+                    made = fs.behind().create(slot, dir, dirFh, args.name(), attrs);
+                } else {
+                    NonBlocking.check();
+                    made = make(ctx, dir, args.name(), existing, pre, FileType.REG,
+                            fh -> fs.ns().shadow().create(fh, args.name(), attrs).object());
+                }
+                return NewObjectResult.ok(fs.ns().handle(made), fs.attrs().post(made), fs.attrs().wcc(pre, dir.id()));
+            } finally {
+                fs.ns().lock().unlock();
             }
-            Sattr3 attrs = owned(ctx, args.how().attributes());
-            Resolved made = make(ctx, dir, args.name(), existing, pre, FileType.REG,
-                    fh -> fs.ns().shadow().create(fh, args.name(), attrs).object());
-            return CreateResult.ok(fs.ns().handle(made), fs.attrs().post(made), fs.attrs().wcc(pre, dir.id()));
-        } finally {
-            fs.ns().lock().unlock();
         }
     }
 
@@ -65,23 +75,23 @@ public final class CreateOps {
      * exists, in the shadow, and the shadow accepts the same verifier for it) answers the same object
      * instead of EXIST. The new file gets the caller as owner; the client sets the rest with SETATTR.
      */
-    private CreateResult exclusive(NfsContext ctx, CreateArgs args, Resolved dir, WccAttr pre) {
+    private NewObjectResult exclusive(NfsContext ctx, CreateArgs args, Resolved dir, WccAttr pre) {
         fs.ns().lock().lock();
         try {
             Optional<Resolved> existing = fs.ns().lookup(dir, args.name());
             if (existing.isPresent()) {
                 Resolved e = existing.get();
                 if (e.type() == FileType.REG && e.record().inShadow()) {
-                    CreateResult again = fs.ns().shadow().createExclusive(fs.ns().ensureShadowDir(dir), args.name(),
+                    NewObjectResult again = fs.ns().shadow().createExclusive(fs.ns().ensureShadowDir(dir), args.name(),
                             args.how().verifier());
-                    if (again.status().isOk() && e.shadowHandle().equals(again.object())) {
-                        return CreateResult.ok(fs.ns().handle(e), fs.attrs().post(e.id()), fs.attrs().wcc(pre, dir.id()));
+                    if (again.status().isOk() && fs.ns().shadowHandle(e).equals(again.object())) {
+                        return NewObjectResult.ok(fs.ns().handle(e), fs.attrs().post(e.id()), fs.attrs().wcc(pre, dir.id()));
                     }
                 }
                 throw new NfsException(Nfs3Status.EXIST, "'" + args.name() + "' exists").withWcc(fs.attrs().wcc(pre, dir.id()));
             }
             Resolved made = make(ctx, dir, args.name(), existing, pre, FileType.REG, fh -> {
-                CreateResult r = fs.ns().shadow().createExclusive(fh, args.name(), args.how().verifier());
+                NewObjectResult r = fs.ns().shadow().createExclusive(fh, args.name(), args.how().verifier());
                 if (!r.status().isOk()) {
                     throw new NfsException(r.status(), "shadow CREATE EXCLUSIVE: " + r.status());
                 }
@@ -90,21 +100,21 @@ public final class CreateOps {
                         SetTime.DONT_CHANGE, SetTime.DONT_CHANGE));
                 return file;
             });
-            return CreateResult.ok(fs.ns().handle(made), fs.attrs().post(made), fs.attrs().wcc(pre, dir.id()));
+            return NewObjectResult.ok(fs.ns().handle(made), fs.attrs().post(made), fs.attrs().wcc(pre, dir.id()));
         } finally {
             fs.ns().lock().unlock();
         }
     }
 
     /** UNCHECKED CREATE of an existing file: it is opened, truncated if the attributes ask for a size. */
-    private CreateResult unchecked(Resolved file, Sattr3 attrs, WccAttr pre, Resolved dir) {
+    private NewObjectResult unchecked(Resolved file, Sattr3 attrs, WccAttr pre, Resolved dir) {
         if (attrs.size() != null) {
             fs.data().truncate(file, attrs.size());
         }
-        return CreateResult.ok(fs.ns().handle(file), fs.attrs().post(file.id()), fs.attrs().wcc(pre, dir.id()));
+        return NewObjectResult.ok(fs.ns().handle(file), fs.attrs().post(file.id()), fs.attrs().wcc(pre, dir.id()));
     }
 
-    public MkdirResult mkdir(NfsContext ctx, MkdirArgs args) {
+    public NewObjectResult mkdir(NfsContext ctx, MkdirArgs args) {
         Resolved dir = fs.ns().resolve(args.dir());
         WccAttr pre = fs.attrs().pre(dir);
         Sattr3 attrs = owned(ctx, args.attributes().mode() == null ? withMode(args.attributes(), 0755) : args.attributes());
@@ -112,13 +122,13 @@ public final class CreateOps {
         try {
             Resolved made = make(ctx, dir, args.name(), fs.ns().lookup(dir, args.name()), pre, FileType.DIR,
                     fh -> fs.ns().shadow().mkdir(fh, args.name(), attrs).object());
-            return MkdirResult.ok(fs.ns().handle(made), fs.attrs().post(made), fs.attrs().wcc(pre, dir.id()));
+            return NewObjectResult.ok(fs.ns().handle(made), fs.attrs().post(made), fs.attrs().wcc(pre, dir.id()));
         } finally {
             fs.ns().lock().unlock();
         }
     }
 
-    public SymlinkResult symlink(NfsContext ctx, SymlinkArgs args) {
+    public NewObjectResult symlink(NfsContext ctx, SymlinkArgs args) {
         Resolved dir = fs.ns().resolve(args.dir());
         WccAttr pre = fs.attrs().pre(dir);
         Sattr3 attrs = owned(ctx, args.attributes());
@@ -126,13 +136,13 @@ public final class CreateOps {
         try {
             Resolved made = make(ctx, dir, args.name(), fs.ns().lookup(dir, args.name()), pre, FileType.LNK,
                     fh -> fs.ns().shadow().symlink(fh, args.name(), attrs, args.data()).object());
-            return SymlinkResult.ok(fs.ns().handle(made), fs.attrs().post(made), fs.attrs().wcc(pre, dir.id()));
+            return NewObjectResult.ok(fs.ns().handle(made), fs.attrs().post(made), fs.attrs().wcc(pre, dir.id()));
         } finally {
             fs.ns().lock().unlock();
         }
     }
 
-    public MknodResult mknod(NfsContext ctx, MknodArgs args) {
+    public NewObjectResult mknod(NfsContext ctx, MknodArgs args) {
         Resolved dir = fs.ns().resolve(args.dir());
         WccAttr pre = fs.attrs().pre(dir);
         if (args.type() == FileType.REG || args.type() == FileType.DIR || args.type() == FileType.LNK) {
@@ -143,7 +153,7 @@ public final class CreateOps {
         try {
             Resolved made = make(ctx, dir, args.name(), fs.ns().lookup(dir, args.name()), pre, args.type(),
                     fh -> fs.ns().shadow().mknod(fh, args.name(), args.type(), attrs, args.spec()).object());
-            return MknodResult.ok(fs.ns().handle(made), fs.attrs().post(made), fs.attrs().wcc(pre, dir.id()));
+            return NewObjectResult.ok(fs.ns().handle(made), fs.attrs().post(made), fs.attrs().wcc(pre, dir.id()));
         } finally {
             fs.ns().lock().unlock();
         }
@@ -152,6 +162,20 @@ public final class CreateOps {
     /** Makes the object in the shadow and binds it. Caller holds the namespace lock. */
     private Resolved make(NfsContext ctx, Resolved dir, Filename name, Optional<Resolved> existing, WccAttr pre,
                           FileType type, Function<FileHandle, FileHandle> create) {
+        FileHandle dirFh = prepare(ctx, dir, name, existing, pre);
+        FileHandle fh = fs.ns().createInShadow(dirFh, name, () -> create.apply(dirFh), false);
+        boolean file = type == FileType.REG;
+        ObjectRecord record = new ObjectRecord(dir.id(), name.bytes(), type.value(),
+                file ? ObjectRecord.FLAG_SIZE_OWNED : 0, 0, file ? fs.ns().shadow().getattr(fh).size() : -1,
+                new byte[0], fh.bytes());
+        return fs.ns().bindNew(dir.id(), name, record);
+    }
+
+    /**
+     * Checks that {@code name} may be created in {@code dir} (a valid new name, not taken, the
+     * caller may change the directory) and returns the directory's shadow handle (made if need be).
+     */
+    private FileHandle prepare(NfsContext ctx, Resolved dir, Filename name, Optional<Resolved> existing, WccAttr pre) {
         Names.checkNew(name);
         if (existing.isPresent()) {
             throw new NfsException(Nfs3Status.EXIST, "'" + name + "' exists").withWcc(fs.attrs().wcc(pre, dir.id()));
@@ -161,13 +185,7 @@ public final class CreateOps {
         } catch (NfsException e) {
             throw e.withWcc(fs.attrs().wcc(pre, dir.id()));
         }
-        FileHandle dirFh = fs.ns().ensureShadowDir(dir);
-        FileHandle fh = fs.ns().createInShadow(dirFh, name, () -> create.apply(dirFh), false);
-        boolean file = type == FileType.REG;
-        ObjectRecord record = new ObjectRecord(dir.id(), name.bytes(), type.value(),
-                file ? ObjectRecord.FLAG_SIZE_OWNED : 0, 0, file ? fs.ns().shadow().getattr(fh).size() : -1,
-                new byte[0], fh.bytes());
-        return fs.ns().bindNew(dir.id(), name, record);
+        return fs.ns().ensureShadowDir(dir);
     }
 
     private static Sattr3 owned(NfsContext ctx, Sattr3 s) {

@@ -12,6 +12,8 @@ import io.rowfs.protocol.nfs3.RmdirArgs;
 import io.rowfs.protocol.nfs3.RmdirResult;
 import io.rowfs.protocol.nfs3.WccAttr;
 import io.rowfs.proxy.core.CrashPoint;
+import io.rowfs.proxy.backend.NonBlocking;
+import io.rowfs.proxy.core.NamesBehind;
 import io.rowfs.proxy.core.Resolved;
 import io.rowfs.proxy.meta.Intent;
 
@@ -30,15 +32,23 @@ public final class RemoveOps {
     public RemoveResult remove(NfsContext ctx, RemoveArgs args) {
         Resolved dir = fs.ns().resolve(args.dir());
         WccAttr pre = fs.attrs().pre(dir);
-        fs.ns().lock().lock();
-        try {
-            Resolved child = find(ctx, dir, args.name(), pre);
-            if (child.isDir()) {
-                throw new NfsException(Nfs3Status.ISDIR, "REMOVE of a directory").withWcc(fs.attrs().wcc(pre, dir.id()));
+        try (NamesBehind.Slot slot = fs.behind().reserve()) {
+            NonBlocking.lock(fs.ns().lock());
+            try {
+                Resolved child = find(ctx, dir, args.name(), pre);
+                if (child.isDir()) {
+                    throw new NfsException(Nfs3Status.ISDIR, "REMOVE of a directory").withWcc(fs.attrs().wcc(pre, dir.id()));
+                }
+                if (slot.usable() && fs.behind().canRemove(child)) {
+                    fs.data().drain(child.id()); // its queued writes go first
+                    fs.behind().remove(slot, dir, fs.ns().ensureShadowDir(dir), args.name(), child, fs.data());
+                } else {
+                    NonBlocking.check(); // its shadow step comes first
+                    unlink(dir, args.name(), child);
+                }
+            } finally {
+                fs.ns().lock().unlock();
             }
-            unlink(dir, args.name(), child);
-        } finally {
-            fs.ns().lock().unlock();
         }
         return RemoveResult.ok(fs.attrs().wcc(pre, dir.id()));
     }
@@ -97,11 +107,12 @@ public final class RemoveOps {
             if (child.isDir()) {
                 fs.ns().shadow().rmdir(dirFh, name);
             } else {
-                boolean linkedElsewhere = child.type() == FileType.REG && fs.ns().shadow().getattr(child.shadowHandle()).nlink() > 1;
+                FileHandle fh = fs.ns().shadowHandle(child);
+                boolean linkedElsewhere = child.type() == FileType.REG && fs.ns().shadow().getattr(fh).nlink() > 1;
                 fs.ns().shadow().remove(dirFh, name);
                 CrashPoint.reach("remove-after-shadow");
-                fs.ns().shadow().forget(child.shadowHandle());
-                keep = linkedElsewhere && fs.ns().shadow().isLinked(child.shadowHandle());
+                fs.ns().shadow().forget(fh);
+                keep = linkedElsewhere && fs.ns().shadow().isLinked(fh);
             }
         } else {
             fs.ns().touch(dir);

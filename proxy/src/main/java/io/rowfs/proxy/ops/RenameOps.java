@@ -87,9 +87,9 @@ public final class RenameOps {
             }
             ns.shadow().rename(fromFh, fromName, toFh, toName);
             CrashPoint.reach("rename-after-shadow");
-            ns.shadow().forget(src.shadowHandle()); // its ctime moved; the reply does not say to what
+            ns.shadow().forget(ns.shadowHandle(src)); // its ctime moved; the reply does not say to what
             if (dst.isPresent() && dst.get().record().inShadow()) {
-                ns.shadow().forget(dst.get().shadowHandle());
+                ns.shadow().forget(ns.shadowHandle(dst.get()));
             }
             if (dst.isPresent()) {
                 ns.objects().remove(dst.get().id());
@@ -124,7 +124,7 @@ public final class RenameOps {
             FileHandle dirFh = fs.ns().ensureShadowDir(dir);
             long intent = fs.ns().intents().begin(Intent.link(copied.id(), dir.id(), args.name().bytes()));
             try {
-                fs.ns().shadow().link(copied.shadowHandle(), dirFh, args.name());
+                fs.ns().shadow().link(fs.ns().shadowHandle(copied), dirFh, args.name());
                 CrashPoint.reach("link-after-shadow");
                 fs.ns().bind(dir.id(), args.name(), copied.id());
             } finally {

@@ -42,6 +42,10 @@ public final class ProxyCommand implements Subcommand {
             description = "UNSTABLE writes to files that live only in the shadow are acknowledged once queued, "
                     + "up to this many bytes; 0 to write through (default ${DEFAULT-VALUE})")
     String writeBehind;
+    @Option(names = "--names-behind", defaultValue = "1024",
+            description = "CREATE of a file and REMOVE of its last link are answered once the proxy's own tables have them, "
+                    + "the shadow following in order; at most this many queued, 0 to wait for the shadow (default ${DEFAULT-VALUE})")
+    int namesBehind;
     @Option(names = "--export-path", description = "path clients mount (default: main's export path)")
     String exportPath;
     @Option(names = "--metrics", defaultValue = "127.0.0.1:" + MetricsHttpServer.DEFAULT_PORT,
@@ -68,6 +72,7 @@ public final class ProxyCommand implements Subcommand {
                     .listen(HostPort.parse("--listen", listen)).state(state).portmap(pm).blockSize(blockSize)
                     .cacheBytes(parseSize(cacheSize)).exportPath(exportPath).maxObjects(maxObjects)
                     .privilegedPorts(privileged(privilegedPorts)).writeBehind(parseSize(writeBehind))
+                    .namesBehind(namesBehind)
                     .metrics("off".equals(metrics) ? null : HostPort.parse("--metrics", metrics)).build().start();
         } catch (IllegalArgumentException | java.io.IOException | io.rowfs.proxy.backend.BackendException e) {
             System.err.println("proxy: cannot start: " + e.getMessage());

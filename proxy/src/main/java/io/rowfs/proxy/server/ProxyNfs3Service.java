@@ -17,9 +17,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
 
 /**
- * The proxy's {@link Nfs3Service}: read-only procedures are first tried on the event loop and move
- * to a worker only when they would wait for a back end; the others always run on a worker thread
- * (they block on the back ends). Each goes to the class holding that procedure's logic; failures
+ * The proxy's {@link Nfs3Service}: read-only procedures, and CREATE and REMOVE (made behind the
+ * reply), are first tried on the event loop and move to a worker only when they would wait for a
+ * back end; the others always run on a worker thread (they block on the back ends). Each goes to the class holding that procedure's logic; failures
  * are mapped to statuses by {@link Errors} alone.
  */
 public final class ProxyNfs3Service implements Nfs3Service {
@@ -57,6 +57,14 @@ public final class ProxyNfs3Service implements Nfs3Service {
     /** A non-idempotent procedure: retransmissions get the first execution's answer. */
     private <R> CompletionStage<R> once(NfsContext ctx, int procedure, String name, Supplier<R> call) {
         return replies.run(ctx, procedure, () -> run(name, call));
+    }
+
+    /**
+     * A non-idempotent procedure that may finish on the event loop: it waits for nothing before its
+     * point of no return ({@link NonBlocking#sideEffects}), else it moves to a worker first.
+     */
+    private <R> CompletionStage<R> onceFast(NfsContext ctx, int procedure, String name, Supplier<R> call) {
+        return replies.run(ctx, procedure, () -> fast(name, call));
     }
 
     /**
@@ -148,28 +156,28 @@ public final class ProxyNfs3Service implements Nfs3Service {
     }
 
     @Override
-    public CompletionStage<CreateResult> create(NfsContext ctx, CreateArgs args) {
-        return once(ctx, Nfs3Procedure.CREATE.number(), "CREATE", () -> creates.create(ctx, args));
+    public CompletionStage<NewObjectResult> create(NfsContext ctx, CreateArgs args) {
+        return onceFast(ctx, Nfs3Procedure.CREATE.number(), "CREATE", () -> creates.create(ctx, args));
     }
 
     @Override
-    public CompletionStage<MkdirResult> mkdir(NfsContext ctx, MkdirArgs args) {
+    public CompletionStage<NewObjectResult> mkdir(NfsContext ctx, MkdirArgs args) {
         return once(ctx, Nfs3Procedure.MKDIR.number(), "MKDIR", () -> creates.mkdir(ctx, args));
     }
 
     @Override
-    public CompletionStage<SymlinkResult> symlink(NfsContext ctx, SymlinkArgs args) {
+    public CompletionStage<NewObjectResult> symlink(NfsContext ctx, SymlinkArgs args) {
         return once(ctx, Nfs3Procedure.SYMLINK.number(), "SYMLINK", () -> creates.symlink(ctx, args));
     }
 
     @Override
-    public CompletionStage<MknodResult> mknod(NfsContext ctx, MknodArgs args) {
+    public CompletionStage<NewObjectResult> mknod(NfsContext ctx, MknodArgs args) {
         return once(ctx, Nfs3Procedure.MKNOD.number(), "MKNOD", () -> creates.mknod(ctx, args));
     }
 
     @Override
     public CompletionStage<RemoveResult> remove(NfsContext ctx, RemoveArgs args) {
-        return once(ctx, Nfs3Procedure.REMOVE.number(), "REMOVE", () -> removes.remove(ctx, args));
+        return onceFast(ctx, Nfs3Procedure.REMOVE.number(), "REMOVE", () -> removes.remove(ctx, args));
     }
 
     @Override

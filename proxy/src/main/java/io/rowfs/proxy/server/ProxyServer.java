@@ -25,6 +25,7 @@ import io.rowfs.proxy.cache.MainDataFetcher;
 import io.rowfs.proxy.core.Attributes;
 import io.rowfs.proxy.core.FileData;
 import io.rowfs.proxy.core.IntentRecovery;
+import io.rowfs.proxy.core.NamesBehind;
 import io.rowfs.proxy.core.Namespace;
 import io.rowfs.proxy.core.WriteBehind;
 import io.rowfs.proxy.core.WriteVerifier;
@@ -66,7 +67,9 @@ public final class ProxyServer implements AutoCloseable {
     private ExecutorService workers;
     private ExecutorService disk;
     private ExecutorService writers;
+    private ExecutorService namers;
     private static final int WRITE_BEHIND_THREADS = 4;
+    private static final int NAMES_BEHIND_THREADS = 8;
     private String exportPath;
     private final ProxyMetrics metrics = new ProxyMetrics();
     private MetricsHttpServer metricsHttp;
@@ -93,7 +96,8 @@ public final class ProxyServer implements AutoCloseable {
             BackendConnection shadowConn = keep(BackendConnection.mount(config.shadow, PROXY_CREDENTIALS,
                     config.timeout, metrics.backend("shadow"), config.privilegedPorts));
             MainBackend main = new MainBackend(mainConn);
-            ShadowBackend shadow = new ShadowBackend(shadowConn);
+            namers = Executors.newFixedThreadPool(NAMES_BEHIND_THREADS, named("rowfs-proxy-namer"));
+            ShadowBackend shadow = new ShadowBackend(shadowConn, namers);
             FsLimits limits = FsLimits.of(main.fsinfo(), shadow.fsinfo());
             putRoot(objects, main, shadow);
 
@@ -110,7 +114,8 @@ public final class ProxyServer implements AutoCloseable {
                 data.writeBehind(new WriteBehind(writers, config.writeBehindBytes, verifier::lostUnstableData));
             }
             new IntentRecovery(ns, data).recover(intents);
-            ProxyFs fs = new ProxyFs(ns, new Attributes(ns), data, limits);
+            NamesBehind behind = new NamesBehind(ns, config.namesBehind, workers, java.time.Clock.systemUTC());
+            ProxyFs fs = new ProxyFs(ns, new Attributes(ns), data, limits, behind);
             exportPath = config.exportPath != null ? config.exportPath : config.main.exportPath();
             nfs = RpcServer.builder().bind(config.listen)
                     .program(new Nfs3Program(new ProxyNfs3Service(fs, workers, metrics)))
@@ -203,6 +208,14 @@ public final class ProxyServer implements AutoCloseable {
         if (workers != null) {
             workers.shutdownNow();
         }
+        if (namers != null) {
+            namers.shutdown(); // queued shadow CREATEs and REMOVEs still go out (their intents say so otherwise)
+            try {
+                namers.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         if (writers != null) {
             writers.shutdown(); // queued UNSTABLE writes still go out (their clients have not committed yet)
             try {
@@ -245,6 +258,13 @@ public final class ProxyServer implements AutoCloseable {
         private InetSocketAddress metricsListen;
         private boolean privilegedPorts;
         private long writeBehindBytes = 64L << 20;
+        private int namesBehind = 1024;
+
+        /** CREATEs and REMOVEs answered before the shadow makes them, at most this many queued (0: off). */
+        public Builder namesBehind(int maxQueued) {
+            this.namesBehind = maxQueued;
+            return this;
+        }
 
         /** UNSTABLE writes to shadow-only files acknowledged once queued, up to this many bytes (0: off). */
         public Builder writeBehind(long bytes) {

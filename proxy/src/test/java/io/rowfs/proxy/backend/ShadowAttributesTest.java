@@ -11,6 +11,7 @@ import io.rowfs.protocol.nfs3.PostOpAttr;
 import io.rowfs.protocol.nfs3.PreOpAttr;
 import io.rowfs.protocol.nfs3.SpecData3;
 import io.rowfs.protocol.nfs3.WccData;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class ShadowAttributesTest {
@@ -41,6 +42,29 @@ class ShadowAttributesTest {
         assertNull(cache.get(A));
         cache.offer(B, attrs(1, 1, 0));
         cache.forget(B);
+        assertNull(cache.get(B));
+    }
+
+    @Test
+    void anExpectedChangeMovesTheTimesUntilTheShadowReportsIt() {
+        ShadowAttributes cache = new ShadowAttributes(100);
+        Instant now = Instant.ofEpochSecond(1_000, 500_000_000);
+        cache.offer(A, attrs(4096, 900, 0));
+        cache.expectChange(A, now);
+        Fattr3 predicted = cache.get(A);
+        assertEquals(4096, predicted.size(), "only the times move");
+        Instant expected = now.minusNanos(ShadowAttributes.CLOCK_SLACK_NANOS);
+        assertEquals(new NfsTime3((int) expected.getEpochSecond(), expected.getNano()), predicted.mtime());
+        assertEquals(predicted.mtime(), predicted.ctime());
+
+        cache.expectChange(A, now); // a second change within the slack still moves them
+        assertEquals(predicted.ctime().nseconds() + 1, cache.get(A).ctime().nseconds());
+
+        // the shadow's report, stamped by a clock a few milliseconds behind the proxy's, replaces it
+        cache.offer(A, attrs(8192, 1_000, 496_000_000));
+        assertEquals(8192, cache.get(A).size());
+
+        cache.expectChange(B, now); // nothing known: nothing predicted
         assertNull(cache.get(B));
     }
 

@@ -20,10 +20,14 @@ class IntentLogTest {
     @Test
     void intentsRoundTripThroughTheirEncoding() {
         for (Intent i : List.of(Intent.remove(7, 1, n("gone")), Intent.rename(9, 2, n("a"), 3, n("b\u00e9")),
-                Intent.link(11, 4, n("e")), Intent.rename(12, 5, new byte[255], 6, new byte[0]))) {
+                Intent.link(11, 4, n("e")), Intent.rename(12, 5, new byte[255], 6, new byte[0]),
+                Intent.createBehind(13, n("new"), new byte[] {1, 2, 3, 4}), Intent.removeBehind(14, 15, n("old")))) {
             assertEquals(i, Intent.decode(i.encode()));
         }
         assertThrows(IllegalStateException.class, () -> Intent.decode(new byte[] {9, 0, 0}));
+        byte[] withoutDetail = Intent.remove(7, 1, n("gone")).encode(); // as written before details existed
+        assertEquals(0, Intent.decode(withoutDetail).detail().length);
+        assertEquals(withoutDetail.length, Intent.removeBehind(7, 1, n("gone")).encode().length);
     }
 
     @Test

@@ -5,7 +5,7 @@ import io.rowfs.shadow.fs.*;
 import java.io.IOException;
 
 /** CREATE (RFC 1813 3.3.8): UNCHECKED, GUARDED, and EXCLUSIVE with the verifier kept in the file times. */
-final class Create implements Procedure<CreateArgs, CreateResult> {
+final class Create implements Procedure<CreateArgs, NewObjectResult> {
     private final ShadowContext c;
 
     Create(ShadowContext c) {
@@ -13,7 +13,7 @@ final class Create implements Procedure<CreateArgs, CreateResult> {
     }
 
     @Override
-    public CreateResult run(NfsContext ctx, CreateArgs args) throws IOException {
+    public NewObjectResult run(NfsContext ctx, CreateArgs args) throws IOException {
         long stamp = c.cache.stamp();
         ShadowFs.Node dir = c.node(args.dir());
         String name = args.name().toString();
@@ -26,7 +26,7 @@ final class Create implements Procedure<CreateArgs, CreateResult> {
             ShadowFs.Node n = c.fs.create(dir, name, mode, attrs, verf, ShadowContext.cred(ctx));
             FileAttrs dirAfter = c.fs.attrsOrNull(dir.path());
             c.cache.created(stamp, dir.inode(), name, n.attrs(), dirAfter);
-            return CreateResult.ok(c.handle(n.attrs()), c.postOp(n.attrs()), c.wcc(dir.attrs(), dirAfter));
+            return NewObjectResult.ok(c.handle(n.attrs()), c.postOp(n.attrs()), c.wcc(dir.attrs(), dirAfter));
         } catch (IOException e) {
             c.cache.invalidateName(dir.inode(), name); // a failed UNCHECKED create may have changed it
             throw Statuses.nfs(e).withWcc(c.wcc(dir.attrs(), dir.path()));

@@ -5,7 +5,7 @@ import io.rowfs.shadow.fs.*;
 import java.io.IOException;
 
 /** MKDIR (RFC 1813 3.3.9). */
-final class Mkdir implements Procedure<MkdirArgs, MkdirResult> {
+final class Mkdir implements Procedure<MkdirArgs, NewObjectResult> {
     private final ShadowContext c;
 
     Mkdir(ShadowContext c) {
@@ -13,7 +13,7 @@ final class Mkdir implements Procedure<MkdirArgs, MkdirResult> {
     }
 
     @Override
-    public MkdirResult run(NfsContext ctx, MkdirArgs args) throws IOException {
+    public NewObjectResult run(NfsContext ctx, MkdirArgs args) throws IOException {
         long stamp = c.cache.stamp();
         ShadowFs.Node dir = c.node(args.dir());
         String name = args.name().toString();
@@ -22,7 +22,7 @@ final class Mkdir implements Procedure<MkdirArgs, MkdirResult> {
                     ShadowContext.cred(ctx));
             FileAttrs dirAfter = c.fs.attrsOrNull(dir.path());
             c.cache.created(stamp, dir.inode(), name, n.attrs(), dirAfter);
-            return MkdirResult.ok(c.handle(n.attrs()), c.postOp(n.attrs()), c.wcc(dir.attrs(), dirAfter));
+            return NewObjectResult.ok(c.handle(n.attrs()), c.postOp(n.attrs()), c.wcc(dir.attrs(), dirAfter));
         } catch (IOException e) {
             c.cache.invalidateName(dir.inode(), name); // a failed UNCHECKED create may have changed it
             throw Statuses.nfs(e).withWcc(c.wcc(dir.attrs(), dir.path()));

@@ -5,7 +5,7 @@ import io.rowfs.shadow.fs.*;
 import java.io.IOException;
 
 /** MKNOD (RFC 1813 3.3.11): FIFOs and sockets; character and block devices where the host allows (root). */
-final class Mknod implements Procedure<MknodArgs, MknodResult> {
+final class Mknod implements Procedure<MknodArgs, NewObjectResult> {
     private final ShadowContext c;
 
     Mknod(ShadowContext c) {
@@ -13,7 +13,7 @@ final class Mknod implements Procedure<MknodArgs, MknodResult> {
     }
 
     @Override
-    public MknodResult run(NfsContext ctx, MknodArgs args) throws IOException {
+    public NewObjectResult run(NfsContext ctx, MknodArgs args) throws IOException {
         long stamp = c.cache.stamp();
         ShadowFs.Node dir = c.node(args.dir());
         String name = args.name().toString();
@@ -25,7 +25,7 @@ final class Mknod implements Procedure<MknodArgs, MknodResult> {
                     ShadowContext.setAttrs(s), ShadowContext.cred(ctx));
             FileAttrs dirAfter = c.fs.attrsOrNull(dir.path());
             c.cache.created(stamp, dir.inode(), name, n.attrs(), dirAfter);
-            return MknodResult.ok(c.handle(n.attrs()), c.postOp(n.attrs()), c.wcc(dir.attrs(), dirAfter));
+            return NewObjectResult.ok(c.handle(n.attrs()), c.postOp(n.attrs()), c.wcc(dir.attrs(), dirAfter));
         } catch (IOException e) {
             c.cache.invalidateName(dir.inode(), name); // a failed UNCHECKED create may have changed it
             throw Statuses.nfs(e).withWcc(c.wcc(dir.attrs(), dir.path()));

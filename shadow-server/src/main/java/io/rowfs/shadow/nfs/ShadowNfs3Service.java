@@ -262,7 +262,7 @@ public final class ShadowNfs3Service implements Nfs3Service, AutoCloseable {
     }
 
     @Override
-    public CompletionStage<CreateResult> create(NfsContext ctx, CreateArgs args) {
+    public CompletionStage<NewObjectResult> create(NfsContext ctx, CreateArgs args) {
         readAhead.invalidateAll();
         cache.invalidateName(key(args.dir()), args.name().toString());
         return run(args.dir(), (c, a) -> {
@@ -275,19 +275,19 @@ public final class ShadowNfs3Service implements Nfs3Service, AutoCloseable {
     }
 
     @Override
-    public CompletionStage<MkdirResult> mkdir(NfsContext ctx, MkdirArgs args) {
+    public CompletionStage<NewObjectResult> mkdir(NfsContext ctx, MkdirArgs args) {
         cache.invalidateName(key(args.dir()), args.name().toString());
         return run(args.dir(), mkdirProc, ctx, args);
     }
 
     @Override
-    public CompletionStage<SymlinkResult> symlink(NfsContext ctx, SymlinkArgs args) {
+    public CompletionStage<NewObjectResult> symlink(NfsContext ctx, SymlinkArgs args) {
         cache.invalidateName(key(args.dir()), args.name().toString());
         return run(args.dir(), symlinkProc, ctx, args);
     }
 
     @Override
-    public CompletionStage<MknodResult> mknod(NfsContext ctx, MknodArgs args) {
+    public CompletionStage<NewObjectResult> mknod(NfsContext ctx, MknodArgs args) {
         cache.invalidateName(key(args.dir()), args.name().toString());
         return run(args.dir(), mknodProc, ctx, args);
     }

@@ -5,7 +5,7 @@ import io.rowfs.shadow.fs.*;
 import java.io.IOException;
 
 /** SYMLINK (RFC 1813 3.3.10): the target is stored verbatim and never followed by the server. */
-final class Symlink implements Procedure<SymlinkArgs, SymlinkResult> {
+final class Symlink implements Procedure<SymlinkArgs, NewObjectResult> {
     private final ShadowContext c;
 
     Symlink(ShadowContext c) {
@@ -13,7 +13,7 @@ final class Symlink implements Procedure<SymlinkArgs, SymlinkResult> {
     }
 
     @Override
-    public SymlinkResult run(NfsContext ctx, SymlinkArgs args) throws IOException {
+    public NewObjectResult run(NfsContext ctx, SymlinkArgs args) throws IOException {
         long stamp = c.cache.stamp();
         ShadowFs.Node dir = c.node(args.dir());
         String name = args.name().toString();
@@ -22,7 +22,7 @@ final class Symlink implements Procedure<SymlinkArgs, SymlinkResult> {
                     ShadowContext.setAttrs(args.attributes()), ShadowContext.cred(ctx));
             FileAttrs dirAfter = c.fs.attrsOrNull(dir.path());
             c.cache.created(stamp, dir.inode(), name, n.attrs(), dirAfter);
-            return SymlinkResult.ok(c.handle(n.attrs()), c.postOp(n.attrs()), c.wcc(dir.attrs(), dirAfter));
+            return NewObjectResult.ok(c.handle(n.attrs()), c.postOp(n.attrs()), c.wcc(dir.attrs(), dirAfter));
         } catch (IOException e) {
             c.cache.invalidateName(dir.inode(), name); // a failed UNCHECKED create may have changed it
             throw Statuses.nfs(e).withWcc(c.wcc(dir.attrs(), dir.path()));

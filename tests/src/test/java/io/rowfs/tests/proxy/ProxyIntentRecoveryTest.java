@@ -2,6 +2,7 @@ package io.rowfs.tests.proxy;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.rowfs.protocol.nfs3.FileHandle;
@@ -27,6 +28,11 @@ import org.junit.jupiter.api.io.TempDir;
  * step of a RENAME, a REMOVE and a LINK, before its own tables follow; after a restart on the same
  * state the merged namespace matches the shadow: the rename and link happened, the removed name is
  * gone and can be created again, and handles held from before still work. Main never changes.
+ *
+ * <p>CREATE and REMOVE made behind the reply change the tables first: the proxy dies before and
+ * after their queued shadow step, and after a restart the shadow matches the tables (the created
+ * file exists there and takes data through its handle; the removed one is gone from the shadow's
+ * directory too).
  */
 @Tag("peer")
 class ProxyIntentRecoveryTest {
@@ -70,7 +76,7 @@ class ProxyIntentRecoveryTest {
             assertArrayEquals(a.bytes(), c.lookup(dir, "b").bytes(), "the moved object keeps its handle");
             assertArrayEquals(DATA, c.readAll(a));
 
-            crashDuring(rig, port, state, "remove-after-shadow", () -> c.remove(dir, "gone"));
+            crashDuring(rig, port, state, "remove-after-shadow", () -> c.remove(dir, "gone"), "--names-behind", "0");
             assertEquals(Nfs3Status.NOENT, c.lookupStatus(dir, "gone"));
             c.create(dir, "gone"); // the name is free again, in the proxy and in the shadow
 
@@ -79,6 +85,23 @@ class ProxyIntentRecoveryTest {
             assertEquals(c.getattr(d).fileid(), c.getattr(c.lookup(dir, "e")).fileid());
             assertEquals(2, c.getattr(d).nlink());
             assertEquals(List.of("b", "d", "e", "gone"), c.names(dir));
+
+            for (String point : List.of("create-behind-before-shadow", "create-behind-after-shadow")) {
+                String name = "new-" + point;
+                crashBehind(rig, port, state, point, () -> c.create(dir, name));
+                FileHandle made = c.lookup(dir, name);
+                c.write(made, 0, DATA, StableHow.FILE_SYNC);
+                assertArrayEquals(DATA, c.readAll(made));
+                assertArrayEquals(DATA, Files.readAllBytes(shadowDir.resolve("dir").resolve(name)),
+                        "the shadow has the file " + name + ", with the data written through its handle");
+            }
+            for (String point : List.of("remove-behind-before-shadow", "remove-behind-after-shadow")) {
+                String name = "new-" + point.replace("remove", "create");
+                crashBehind(rig, port, state, point, () -> c.remove(dir, name));
+                assertEquals(Nfs3Status.NOENT, c.lookupStatus(dir, name));
+                assertFalse(Files.exists(shadowDir.resolve("dir").resolve(name)), "the shadow no longer has " + name);
+            }
+            assertEquals(List.of("b", "d", "e", "gone"), c.names(dir));
             assertEquals(List.of("dir", "main.txt"), c.names(c.root));
         }
     }
@@ -86,9 +109,9 @@ class ProxyIntentRecoveryTest {
     private ManagedProcess running;
     private int starts;
 
-    private ManagedProcess start(ProxyRig rig, int port, Path state, String crashAt) {
-        List<String> cmd = crashAt == null ? rig.proxyProcess(port, state)
-                : rig.proxyProcess(port, state, "-Drowfs.crash-at=" + crashAt);
+    private ManagedProcess start(ProxyRig rig, int port, Path state, String crashAt, String... proxyOptions) {
+        List<String> cmd = rig.proxyProcess(port, state,
+                crashAt == null ? List.of() : List.of("-Drowfs.crash-at=" + crashAt), List.of(proxyOptions));
         starts++;
         running = ManagedProcess.start(cmd, work.resolve("proxy-" + starts + (crashAt == null ? "" : "-" + crashAt) + ".log"));
         running.awaitLog("proxy: ready", Duration.ofSeconds(60));
@@ -96,10 +119,27 @@ class ProxyIntentRecoveryTest {
     }
 
     /** Starts a proxy that dies at {@code point}, runs {@code call} (which loses its connection), restarts cleanly. */
-    private void crashDuring(ProxyRig rig, int port, Path state, String point, Call call) throws Exception {
+    private void crashDuring(ProxyRig rig, int port, Path state, String point, Call call, String... proxyOptions)
+            throws Exception {
+        running.close();
+        ManagedProcess dying = start(rig, port, state, point, proxyOptions);
+        assertThrows(ExecutionException.class, call::run, "the proxy dies before it answers");
+        assertEquals(137, dying.waitFor(Duration.ofSeconds(30)), dying.tail());
+        start(rig, port, state, null);
+    }
+
+    /**
+     * Starts a proxy that dies at {@code point} of a change made behind the reply, runs {@code call}
+     * (whose reply may or may not beat the crash), waits for the death, restarts cleanly.
+     */
+    private void crashBehind(ProxyRig rig, int port, Path state, String point, Call call) throws Exception {
         running.close();
         ManagedProcess dying = start(rig, port, state, point);
-        assertThrows(ExecutionException.class, call::run, "the proxy dies before it answers");
+        try {
+            call.run();
+        } catch (ExecutionException lostWithTheProxy) {
+            // the crash came before the reply: the tables had the change already
+        }
         assertEquals(137, dying.waitFor(Duration.ofSeconds(30)), dying.tail());
         start(rig, port, state, null);
     }

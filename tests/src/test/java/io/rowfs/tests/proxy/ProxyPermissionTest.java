@@ -8,7 +8,7 @@ import io.rowfs.protocol.nfs3.AccessArgs;
 import io.rowfs.protocol.nfs3.AccessResult;
 import io.rowfs.protocol.nfs3.CreateArgs;
 import io.rowfs.protocol.nfs3.CreateHow;
-import io.rowfs.protocol.nfs3.CreateResult;
+import io.rowfs.protocol.nfs3.NewObjectResult;
 import io.rowfs.protocol.nfs3.FileHandle;
 import io.rowfs.protocol.nfs3.Filename;
 import io.rowfs.protocol.nfs3.Nfs3Status;
@@ -73,7 +73,7 @@ class ProxyPermissionTest {
             assertEquals(Nfs3Status.PERM, c.get(c.nfs.setattr(USER, new SetattrArgs(rootOwned,
                     new Sattr3(0777, null, null, null, SetTime.DONT_CHANGE, SetTime.DONT_CHANGE), null))).status());
 
-            CreateResult mine = create(c, USER, open, "mine");
+            NewObjectResult mine = create(c, USER, open, "mine");
             assertEquals(Nfs3Status.OK, mine.status());
             assertEquals(1000, c.getattr(mine.object()).uid(), "new objects belong to the caller");
             assertEquals(Nfs3Status.OK, write(c, USER, mine.object()).status());
@@ -111,7 +111,7 @@ class ProxyPermissionTest {
         }
     }
 
-    private static CreateResult create(ProxyRig.Client c, Credentials who, FileHandle dir, String name) throws Exception {
+    private static NewObjectResult create(ProxyRig.Client c, Credentials who, FileHandle dir, String name) throws Exception {
         return c.get(c.nfs.create(who, new CreateArgs(dir, Filename.of(name), CreateHow.guarded(
                 new Sattr3(0644, null, null, null, SetTime.DONT_CHANGE, SetTime.DONT_CHANGE)))));
     }

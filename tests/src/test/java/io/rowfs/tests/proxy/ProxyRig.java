@@ -103,6 +103,11 @@ final class ProxyRig implements AutoCloseable {
      * {@code state}; {@code jvmOptions} go before the main class (e.g. {@code -Drowfs.crash-at=...}).
      */
     List<String> proxyProcess(int port, Path state, String... jvmOptions) {
+        return proxyProcess(port, state, List.of(jvmOptions), List.of());
+    }
+
+    /** As above, with {@code proxyOptions} added to the proxy's own command line. */
+    List<String> proxyProcess(int port, Path state, List<String> jvmOptions, List<String> proxyOptions) {
         List<String> cmd = new java.util.ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String a : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
@@ -111,11 +116,12 @@ final class ProxyRig implements AutoCloseable {
             }
         }
         cmd.add("-Dchronicle.analytics.disable=true");
-        cmd.addAll(List.of(jvmOptions));
+        cmd.addAll(jvmOptions);
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.rowfs.app.Rowfs", "proxy",
                 "--main", mainSpec().toString(), "--shadow", shadowSpec().toString(),
                 "--listen", "127.0.0.1:" + port, "--state", state.toString(), "--portmap", "-1",
                 "--cache-size", "64M", "--max-objects", "100000"));
+        cmd.addAll(proxyOptions);
         return cmd;
     }
 
@@ -236,14 +242,14 @@ final class ProxyRig implements AutoCloseable {
         }
 
         FileHandle create(FileHandle dir, String name) throws Exception {
-            CreateResult r = get(nfs.create(ROOT, new CreateArgs(dir, Filename.of(name), new CreateHow(CreateMode.GUARDED,
+            NewObjectResult r = get(nfs.create(ROOT, new CreateArgs(dir, Filename.of(name), new CreateHow(CreateMode.GUARDED,
                     new Sattr3(0644, null, null, null, SetTime.DONT_CHANGE, SetTime.DONT_CHANGE), null))));
             assertEquals(Nfs3Status.OK, r.status(), "CREATE " + name);
             return r.object();
         }
 
         FileHandle mkdir(FileHandle dir, String name) throws Exception {
-            MkdirResult r = get(nfs.mkdir(ROOT, new MkdirArgs(dir, Filename.of(name),
+            NewObjectResult r = get(nfs.mkdir(ROOT, new MkdirArgs(dir, Filename.of(name),
                     new Sattr3(0755, null, null, null, SetTime.DONT_CHANGE, SetTime.DONT_CHANGE))));
             assertEquals(Nfs3Status.OK, r.status(), "MKDIR " + name);
             return r.object();

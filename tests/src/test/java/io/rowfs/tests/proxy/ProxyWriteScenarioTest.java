@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.rowfs.protocol.nfs3.CommitResult;
 import io.rowfs.protocol.nfs3.CreateArgs;
 import io.rowfs.protocol.nfs3.CreateHow;
-import io.rowfs.protocol.nfs3.CreateResult;
+import io.rowfs.protocol.nfs3.NewObjectResult;
 import io.rowfs.protocol.nfs3.Filename;
 import io.rowfs.protocol.nfs3.Verifier;
 import io.rowfs.protocol.nfs3.Fattr3;
@@ -151,10 +151,10 @@ class ProxyWriteScenarioTest {
             model.put("a.txt", ProxyRig.utf8("new a"));
 
             // EXCLUSIVE create: a retransmission (same verifier) gets the same file, another verifier EXIST
-            CreateResult ex1 = c.get(c.nfs.create(ProxyRig.ROOT, new CreateArgs(confd, Filename.of("ex"),
+            NewObjectResult ex1 = c.get(c.nfs.create(ProxyRig.ROOT, new CreateArgs(confd, Filename.of("ex"),
                     CreateHow.exclusive(new Verifier(0x1122334455667788L)))));
             assertEquals(Nfs3Status.OK, ex1.status());
-            CreateResult ex2 = c.get(c.nfs.create(ProxyRig.ROOT, new CreateArgs(confd, Filename.of("ex"),
+            NewObjectResult ex2 = c.get(c.nfs.create(ProxyRig.ROOT, new CreateArgs(confd, Filename.of("ex"),
                     CreateHow.exclusive(new Verifier(0x1122334455667788L)))));
             assertEquals(Nfs3Status.OK, ex2.status(), "retransmitted EXCLUSIVE CREATE");
             assertArrayEquals(ex1.object().bytes(), ex2.object().bytes());

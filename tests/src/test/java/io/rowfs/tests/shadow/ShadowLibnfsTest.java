@@ -7,12 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rowfs.protocol.nfs3.CreateArgs;
 import io.rowfs.protocol.nfs3.CreateHow;
-import io.rowfs.protocol.nfs3.CreateResult;
+import io.rowfs.protocol.nfs3.NewObjectResult;
 import io.rowfs.protocol.nfs3.Fattr3;
 import io.rowfs.protocol.nfs3.FileHandle;
 import io.rowfs.protocol.nfs3.Filename;
 import io.rowfs.protocol.nfs3.MkdirArgs;
-import io.rowfs.protocol.nfs3.MkdirResult;
 import io.rowfs.protocol.nfs3.Nfs3Status;
 import io.rowfs.protocol.nfs3.ReadArgs;
 import io.rowfs.protocol.nfs3.ReadResult;
@@ -116,13 +115,13 @@ class ShadowLibnfsTest {
     void namespaceOperationsThroughNfs3ClientShowUpOnDiskAndInLibnfs() throws Exception {
         start();
         try (ShadowClient c = new ShadowClient(server, export.toString())) {
-            MkdirResult mk = c.nfs.mkdir(c.cred, new MkdirArgs(c.root, Filename.of("d"), Sattr3.EMPTY.withMode(0750))).join();
+            NewObjectResult mk = c.nfs.mkdir(c.cred, new MkdirArgs(c.root, Filename.of("d"), Sattr3.EMPTY.withMode(0750))).join();
             assertEquals(Nfs3Status.OK, mk.status());
             assertTrue(Files.isDirectory(export.resolve("d")));
             assertEquals(0750, (Integer) Files.getAttribute(export.resolve("d"), "unix:mode") & 07777);
             assertTrue(mk.dirWcc().before().isPresent() && mk.dirWcc().after().isPresent(), "wcc_data");
             assertEquals(mk.dirWcc().after().attributes().fileid(), c.attrs(c.root).fileid());
-            CreateResult cr = c.nfs.create(c.cred, new CreateArgs(mk.object(), Filename.of("f"),
+            NewObjectResult cr = c.nfs.create(c.cred, new CreateArgs(mk.object(), Filename.of("f"),
                     CreateHow.guarded(Sattr3.EMPTY.withMode(0644)))).join();
             assertEquals(Nfs3Status.OK, cr.status());
             assertEquals(Files.getAttribute(export.resolve("d/f"), "unix:ino", LinkOption.NOFOLLOW_LINKS),
@@ -151,8 +150,8 @@ class ShadowLibnfsTest {
 
             // exclusive create: a retransmission with the same verifier succeeds, another verifier fails
             CreateArgs excl = new CreateArgs(c.root, Filename.of("x"), CreateHow.exclusive(new Verifier(0x1122334455667788L)));
-            CreateResult e1 = c.nfs.create(c.cred, excl).join();
-            CreateResult e2 = c.nfs.create(c.cred, excl).join();
+            NewObjectResult e1 = c.nfs.create(c.cred, excl).join();
+            NewObjectResult e2 = c.nfs.create(c.cred, excl).join();
             assertEquals(Nfs3Status.OK, e1.status());
             assertEquals(Nfs3Status.OK, e2.status());
             assertEquals(e1.object(), e2.object());
