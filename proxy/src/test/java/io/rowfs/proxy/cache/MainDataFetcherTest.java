@@ -245,4 +245,27 @@ class MainDataFetcherTest {
             assertAllReleased(f);
         }
     }
+
+    @Test
+    void aSmallFileOutlivesALargeFileStreamingThroughBothTiers() throws Exception {
+        byte[] small = {7};
+        try (MainChunkCache cache = MainChunkCache.open(dir, 8 * CHUNK, CHUNK)) {
+            MainDataFetcher f = new MainDataFetcher(main, cache, disk, 0, 16 * CHUNK, ByteSourceListener.NONE);
+            assertArrayEquals(Arrays.copyOf(file, 100), bytes(f.read(small, 100, 0, 100)));
+            waitIdle(f);
+            for (long off = 0; off < file.length; off += CHUNK) { // 41 chunks through an 8-slot disk cache
+                bytes(f.read(handle, file.length, off, CHUNK));
+            }
+            waitIdle(f);
+            disk.shutdown();
+            disk.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+            assertTrue(cache.evictions() > 0, "the disk cache evicted");
+            assertTrue(f.memoryBytes() <= 16 * CHUNK, "memory tier within its bound: " + f.memoryBytes());
+            int reads = mainReads.get();
+            assertArrayEquals(Arrays.copyOf(file, 100), bytes(f.read(small, 100, 0, 100)));
+            assertEquals(reads, mainReads.get(), "the small file came from the memory tier");
+            f.close();
+            for (ByteBuf b : handedOut) assertEquals(0, b.refCnt());
+        }
+    }
 }
