@@ -1,5 +1,6 @@
 package io.rowfs.proxy.backend;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.Lock;
 import java.util.function.Supplier;
 
@@ -14,12 +15,15 @@ import java.util.function.Supplier;
  */
 public final class NonBlocking {
     private static final ThreadLocal<Boolean> ACTIVE = ThreadLocal.withInitial(() -> Boolean.FALSE);
+    /** What the last attempt on this thread would have waited for, if it said (see {@link #checkOr}). */
+    private static final ThreadLocal<CompletableFuture<?>> RESUME = new ThreadLocal<>();
 
     private NonBlocking() {
     }
 
     /** Runs {@code call} marked non-blocking; throws {@link WouldBlock} if it had to wait. */
     public static <T> T attempt(Supplier<T> call) {
+        RESUME.remove();
         ACTIVE.set(Boolean.TRUE);
         try {
             return call.get();
@@ -47,6 +51,28 @@ public final class NonBlocking {
         if (ACTIVE.get()) {
             throw WouldBlock.INSTANCE;
         }
+    }
+
+    /**
+     * As {@link #check}, naming what the caller would wait for: a caller that catches the
+     * {@link WouldBlock} may, instead of moving to a worker, attempt again once {@code pending}
+     * completes ({@link #resumeAfter}), so that no thread waits at all.
+     */
+    public static void checkOr(CompletableFuture<?> pending) {
+        if (ACTIVE.get()) {
+            RESUME.set(pending);
+            throw WouldBlock.INSTANCE;
+        }
+    }
+
+    /**
+     * After an attempt on this thread threw {@link WouldBlock}: what it would have waited for, or
+     * null when it did not say (then only a worker can go on). Clears it.
+     */
+    public static CompletableFuture<?> resumeAfter() {
+        CompletableFuture<?> f = RESUME.get();
+        RESUME.remove();
+        return f;
     }
 
     /** Takes {@code lock}: waits on a worker, only tries on the fast path. */

@@ -44,6 +44,8 @@ public final class MainDataFetcher implements AutoCloseable {
     public static final int DEFAULT_INITIAL_WINDOW = 4;
     public static final int DEFAULT_FETCH_CHUNKS = 4;
     public static final long DEFAULT_MEMORY_BYTES = 64L << 20;
+    /** Chunks up to this long (small files, file tails) keep a budget of their own in the memory tier. */
+    static final int SMALL_CHUNK = 4096;
     private static final long WAIT_SECONDS = 120;
     private static final int MAX_ATTEMPTS = 3;
     /** Pooled: disk reads take a chunk-sized buffer per READ, which an unpooled allocator would map and free each time. */
@@ -81,7 +83,7 @@ public final class MainDataFetcher implements AutoCloseable {
         this.chunkSize = cache.chunkSize();
         this.fetchChunks = Math.max(1, Math.min(DEFAULT_FETCH_CHUNKS, (4 << 20) / chunkSize));
         this.readahead = new ReadaheadWindow(Math.min(DEFAULT_INITIAL_WINDOW, readahead), readahead);
-        this.recent = new RecentChunks(memoryBytes);
+        this.recent = new RecentChunks(memoryBytes, Math.min(SMALL_CHUNK, chunkSize / 4));
         this.bytes = bytes;
     }
 
@@ -237,7 +239,7 @@ public final class MainDataFetcher implements AutoCloseable {
                 f = inFlight.get(ref);
             }
             if (f != null) {
-                NonBlocking.check();
+                NonBlocking.checkOr(f); // on the fast path: the READ resumes when the fetch completes
                 waitFor(f);
             }
             ByteBuf b = local(ref, from, length);
@@ -341,8 +343,10 @@ public final class MainDataFetcher implements AutoCloseable {
                     data.release();
                 }
             }
-            for (int i = 0; i < run.size(); i++) {
+            for (int i = 0; i < run.size(); i++) { // all first: a completion may resume a READ wanting the next chunk
                 inFlight.remove(run.get(i), futures.get(i));
+            }
+            for (int i = 0; i < run.size(); i++) {
                 if (error != null) {
                     futures.get(i).completeExceptionally(error);
                 } else {

@@ -1,6 +1,7 @@
 package io.rowfs.proxy.cache;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -16,40 +17,77 @@ import java.util.Map;
  * always in memory, on disk, or both once fetched, and never crosses the wire twice because it fell
  * between the tiers. (Pinned chunks may exceed the bound for as long as disk writes lag.)
  *
+ * <p>Small chunks (small files and file tails, at most {@code smallLimit} bytes) are kept apart: in
+ * a budget of their own (one {@value #SMALL_SHARE_DIVISOR}th of the bound, the rest being the large
+ * chunks'; each charged its length plus {@value #ENTRY_OVERHEAD} bytes), least recently used first
+ * out among themselves, so a large file streaming through does not push a tree of small files out.
+ * They are copied into a buffer of their own size, so that a few bytes do not keep a whole socket
+ * buffer of main's reply alive.
+ *
  * <p>Ownership: the tier holds one reference per chunk; {@link #slice} hands out retained slices
  * (the caller releases them), eviction and {@link #close} release the tier's own. Thread-safe: all
  * state is guarded by {@code this}, and slices are retained under that lock, so an eviction can
  * never free a buffer between lookup and retain; evicted buffers are released after the lock.
  */
 final class RecentChunks implements AutoCloseable {
+    /** Small chunks share this fraction of the bound (1/8). */
+    static final int SMALL_SHARE_DIVISOR = 8;
+    /** What a small chunk is charged beyond its bytes: its map entries and buffer object, roughly. */
+    static final int ENTRY_OVERHEAD = 128;
+
     private final long capacityBytes;
+    private final int smallLimit;
+    private final long smallCapacity;
     /** Every chunk; guarded by this. */
     private final HashMap<ChunkRef, Entry> entries = new HashMap<>();
-    /** The unpinned chunks, least recently used first: the eviction candidates; guarded by this. */
+    /** The unpinned large chunks, least recently used first: the eviction candidates; guarded by this. */
     private final LinkedHashMap<ChunkRef, Entry> evictable = new LinkedHashMap<>(64, 0.75f, true);
+    /** The same for small chunks; guarded by this. */
+    private final LinkedHashMap<ChunkRef, Entry> evictableSmall = new LinkedHashMap<>(64, 0.75f, true);
     private long bytes;                                                                           // guarded by this
+    private long smallCharged;                                                                    // guarded by this
     private boolean closed;                                                                       // guarded by this
 
+    /** A tier without a separate budget for small chunks. */
     RecentChunks(long capacityBytes) {
-        if (capacityBytes < 0) {
-            throw new IllegalArgumentException("memory tier of " + capacityBytes + " bytes");
+        this(capacityBytes, 0);
+    }
+
+    /** @param smallLimit chunks of at most this many bytes are small (0: none are) */
+    RecentChunks(long capacityBytes, int smallLimit) {
+        if (capacityBytes < 0 || smallLimit < 0) {
+            throw new IllegalArgumentException("memory tier of " + capacityBytes + " bytes, small limit " + smallLimit);
         }
         this.capacityBytes = capacityBytes;
+        this.smallLimit = smallLimit;
+        this.smallCapacity = smallLimit > 0 ? capacityBytes / SMALL_SHARE_DIVISOR : 0;
     }
 
     private static final class Entry {
         final ByteBuf data;
+        final boolean small;
         boolean pinned;
 
-        Entry(ByteBuf data, boolean pinned) {
+        Entry(ByteBuf data, boolean small, boolean pinned) {
             this.data = data;
+            this.small = small;
             this.pinned = pinned;
+        }
+
+        long charge() {
+            return small ? data.readableBytes() + ENTRY_OVERHEAD : data.readableBytes();
         }
     }
 
     /** Adds a chunk, taking over the caller's reference to {@code data}; replaces an older copy. */
     void put(ChunkRef ref, ByteBuf data, boolean pinned) {
-        releaseAll(putLocked(ref, data, pinned));
+        boolean small = smallLimit > 0 && data.readableBytes() <= smallLimit;
+        if (small) {
+            ByteBuf copy = Unpooled.copiedBuffer(data);
+            data.release();
+            data = copy;
+        }
+        releaseAll(putLocked(ref, data, small, pinned));
     }
 
     /** Releases outside the lock: freeing buffers is the slow part of an eviction. */
@@ -61,24 +99,44 @@ final class RecentChunks implements AutoCloseable {
         }
     }
 
-    private synchronized List<ByteBuf> putLocked(ChunkRef ref, ByteBuf data, boolean pinned) {
+    private synchronized List<ByteBuf> putLocked(ChunkRef ref, ByteBuf data, boolean small, boolean pinned) {
         if (closed) {
             return List.of(data);
         }
         List<ByteBuf> dropped = null;
-        Entry e = new Entry(data, pinned);
+        Entry e = new Entry(data, small, pinned);
         Entry old = entries.put(ref, e);
         if (old != null) {
-            evictable.remove(ref);
-            bytes -= old.data.readableBytes();
+            lruOf(old).remove(ref);
+            uncharge(old);
             dropped = new ArrayList<>();
             dropped.add(old.data);
         }
         if (!pinned) {
-            evictable.put(ref, e);
+            lruOf(e).put(ref, e);
         }
-        bytes += data.readableBytes();
+        charge(e);
         return evict(dropped);
+    }
+
+    private LinkedHashMap<ChunkRef, Entry> lruOf(Entry e) {
+        return e.small ? evictableSmall : evictable;
+    }
+
+    private void charge(Entry e) {
+        if (e.small) {
+            smallCharged += e.charge();
+        } else {
+            bytes += e.charge();
+        }
+    }
+
+    private void uncharge(Entry e) {
+        if (e.small) {
+            smallCharged -= e.charge();
+        } else {
+            bytes -= e.charge();
+        }
     }
 
     /**
@@ -91,7 +149,7 @@ final class RecentChunks implements AutoCloseable {
             return null;
         }
         if (!e.pinned) {
-            evictable.get(ref); // marks it recently used
+            lruOf(e).get(ref); // marks it recently used
         }
         return e.data.retainedSlice(e.data.readerIndex() + from, length);
     }
@@ -109,28 +167,34 @@ final class RecentChunks implements AutoCloseable {
         Entry e = entries.get(ref);
         if (e != null && e.pinned) {
             e.pinned = false;
-            evictable.put(ref, e);
+            lruOf(e).put(ref, e);
             return evict(null);
         }
         return null;
     }
 
+    /** Bytes held (small chunks at their length plus their overhead charge). */
     synchronized long bytes() {
-        return bytes;
+        return bytes + smallCharged;
     }
 
     synchronized int size() {
         return entries.size();
     }
 
-    /** Evicts down to the bound; returns {@code dropped} plus the evicted buffers, for release after the lock. */
+    /** Evicts each kind down to its bound; returns {@code dropped} plus the evicted buffers, for release after the lock. */
     private List<ByteBuf> evict(List<ByteBuf> dropped) {
-        Iterator<Map.Entry<ChunkRef, Entry>> it = evictable.entrySet().iterator();
-        while (bytes > capacityBytes && it.hasNext()) {
+        dropped = evict(evictable, capacityBytes - smallCapacity, dropped);
+        return evict(evictableSmall, smallCapacity, dropped);
+    }
+
+    private List<ByteBuf> evict(LinkedHashMap<ChunkRef, Entry> lru, long bound, List<ByteBuf> dropped) {
+        Iterator<Map.Entry<ChunkRef, Entry>> it = lru.entrySet().iterator();
+        while ((lru == evictable ? bytes : smallCharged) > bound && it.hasNext()) {
             Map.Entry<ChunkRef, Entry> eldest = it.next();
             it.remove();
             entries.remove(eldest.getKey());
-            bytes -= eldest.getValue().data.readableBytes();
+            uncharge(eldest.getValue());
             dropped = dropped != null ? dropped : new ArrayList<>();
             dropped.add(eldest.getValue().data);
         }
@@ -145,6 +209,8 @@ final class RecentChunks implements AutoCloseable {
         }
         entries.clear();
         evictable.clear();
+        evictableSmall.clear();
         bytes = 0;
+        smallCharged = 0;
     }
 }

@@ -33,6 +33,8 @@ public final class ProxyNfs3Service implements Nfs3Service {
     private final RemoveOps removes;
     private final RenameOps renames;
     private final FsOps fsOps;
+    /** Non-blocking attempts of one call resumed after a fetch before it moves to a worker (one per chunk of a 1 MiB READ). */
+    private static final int MAX_RESUMES = 4;
     private final ReplyCache replies = new ReplyCache(java.time.Clock.systemUTC(), java.time.Duration.ofMinutes(2), 8192);
 
     public ProxyNfs3Service(ProxyFs fs, ExecutorService workers) {
@@ -71,10 +73,23 @@ public final class ProxyNfs3Service implements Nfs3Service {
      */
     private <R> CompletionStage<R> fast(String procedure, Supplier<R> call) {
         metrics.clientCall(procedure);
+        return attempt(procedure, call, MAX_RESUMES);
+    }
+
+    /**
+     * One non-blocking attempt; when it would wait for something that said what (a main-data fetch),
+     * the next attempt runs on the thread completing that, without a worker; else on a worker.
+     */
+    private <R> CompletionStage<R> attempt(String procedure, Supplier<R> call, int resumes) {
         try {
             return CompletableFuture.completedFuture(NonBlocking.attempt(call));
         } catch (NonBlocking.WouldBlock e) {
-            return onWorker(procedure, call);
+            CompletableFuture<?> pending = NonBlocking.resumeAfter();
+            if (pending == null || resumes == 0) {
+                return onWorker(procedure, call);
+            }
+            return pending.handle((v, error) -> null)
+                    .thenCompose(v -> attempt(procedure, call, resumes - 1));
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(Errors.map(procedure, e));
         }

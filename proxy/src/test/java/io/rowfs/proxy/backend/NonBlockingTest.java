@@ -2,6 +2,8 @@ package io.rowfs.proxy.backend;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Duration;
@@ -40,5 +42,27 @@ class NonBlockingTest {
             free.unlock();
             return null;
         });
+    }
+
+    @Test
+    void aRefusalMayNameWhatToResumeAfterAndANewAttemptForgetsIt() {
+        CompletableFuture<Void> pending = new CompletableFuture<>();
+        assertThrows(NonBlocking.WouldBlock.class, () -> NonBlocking.attempt(() -> {
+            NonBlocking.checkOr(pending);
+            return null;
+        }));
+        assertSame(pending, NonBlocking.resumeAfter());
+        assertNull(NonBlocking.resumeAfter(), "taken once");
+        assertThrows(NonBlocking.WouldBlock.class, () -> NonBlocking.attempt(() -> {
+            NonBlocking.checkOr(pending);
+            return null;
+        }));
+        assertThrows(NonBlocking.WouldBlock.class, () -> NonBlocking.attempt(() -> {
+            NonBlocking.check();
+            return null;
+        }));
+        assertNull(NonBlocking.resumeAfter(), "a plain refusal names nothing, even after a named one");
+        NonBlocking.checkOr(pending); // off the fast path: returns, the caller waits itself
+        assertNull(NonBlocking.resumeAfter());
     }
 }

@@ -9,6 +9,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.rowfs.proxy.backend.BackendException;
+import io.rowfs.proxy.backend.NonBlocking;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -198,6 +199,73 @@ class MainDataFetcherTest {
             assertTrue(e.getMessage().contains("main went away"), e.getMessage());
             assertArrayEquals(Arrays.copyOf(file, 10), bytes(f.read(handle, file.length, 0, 10)));
             assertAllReleased(f);
+        }
+    }
+
+    @Test
+    void onTheFastPathAMissSaysWhichFetchToResumeAfterAndTheResumedAttemptNeedsNoWorker() throws Exception {
+        CompletableFuture<Void> gate = new CompletableFuture<>();
+        MainSource gated = (h, o, c) -> gate.thenCompose(v -> main.read(h, o, c));
+        try (MainChunkCache cache = MainChunkCache.open(dir, 64 * CHUNK, CHUNK)) {
+            MainDataFetcher f = new MainDataFetcher(gated, cache, disk, 0);
+            // a READ spanning two chunks: the first attempt starts both fetches and refuses to wait
+            assertThrows(NonBlocking.WouldBlock.class,
+                    () -> NonBlocking.attempt(() -> f.read(handle, file.length, CHUNK - 3, 6)));
+            CompletableFuture<?> resume = NonBlocking.resumeAfter();
+            assertTrue(resume != null && !resume.isDone(), "the attempt names the fetch it would wait for");
+            assertEquals(null, NonBlocking.resumeAfter(), "taken once");
+            assertEquals(2, f.inFlightCount(), "both chunks on their way");
+            assertEquals(0, mainReads.get());
+            gate.complete(null);
+            resume.get(5, java.util.concurrent.TimeUnit.SECONDS);
+            // completed: every chunk of that main READ is servable, so one resumed attempt is enough
+            assertArrayEquals(Arrays.copyOfRange(file, CHUNK - 3, CHUNK + 3),
+                    bytes(NonBlocking.attempt(() -> f.read(handle, file.length, CHUNK - 3, 6))));
+            assertEquals(1, mainReads.get());
+            assertAllReleased(f);
+        }
+    }
+
+    @Test
+    void aFailedFetchAfterAResumeStartsAnotherAndReachesAWorkerReader() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        MainSource failingOnce = (h, o, c) -> calls.incrementAndGet() == 1
+                ? CompletableFuture.failedFuture(new java.io.IOException("main went away"))
+                : main.read(h, o, c);
+        try (MainChunkCache cache = MainChunkCache.open(dir, 64 * CHUNK, CHUNK)) {
+            MainDataFetcher f = new MainDataFetcher(failingOnce, cache, disk, 0);
+            // the failed fetch completes at once: the attempt asks again, and that fetch is what it names
+            assertThrows(NonBlocking.WouldBlock.class,
+                    () -> NonBlocking.attempt(() -> f.read(handle, file.length, 0, 10)));
+            CompletableFuture<?> resume = NonBlocking.resumeAfter();
+            if (resume != null) {
+                resume.handle((v, e) -> null).get(5, java.util.concurrent.TimeUnit.SECONDS);
+            }
+            assertArrayEquals(Arrays.copyOf(file, 10), bytes(f.read(handle, file.length, 0, 10)));
+            assertAllReleased(f);
+        }
+    }
+
+    @Test
+    void aSmallFileOutlivesALargeFileStreamingThroughBothTiers() throws Exception {
+        byte[] small = {7};
+        try (MainChunkCache cache = MainChunkCache.open(dir, 8 * CHUNK, CHUNK)) {
+            MainDataFetcher f = new MainDataFetcher(main, cache, disk, 0, 16 * CHUNK, ByteSourceListener.NONE);
+            assertArrayEquals(Arrays.copyOf(file, 100), bytes(f.read(small, 100, 0, 100)));
+            waitIdle(f);
+            for (long off = 0; off < file.length; off += CHUNK) { // 41 chunks through an 8-slot disk cache
+                bytes(f.read(handle, file.length, off, CHUNK));
+            }
+            waitIdle(f);
+            disk.shutdown();
+            disk.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+            assertTrue(cache.evictions() > 0, "the disk cache evicted");
+            assertTrue(f.memoryBytes() <= 16 * CHUNK, "memory tier within its bound: " + f.memoryBytes());
+            int reads = mainReads.get();
+            assertArrayEquals(Arrays.copyOf(file, 100), bytes(f.read(small, 100, 0, 100)));
+            assertEquals(reads, mainReads.get(), "the small file came from the memory tier");
+            f.close();
+            for (ByteBuf b : handedOut) assertEquals(0, b.refCnt());
         }
     }
 }

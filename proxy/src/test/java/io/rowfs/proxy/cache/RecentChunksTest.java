@@ -110,4 +110,47 @@ class RecentChunksTest {
         assertAllFreed();
         assertThrows(IllegalArgumentException.class, () -> new RecentChunks(-1));
     }
+
+    @Test
+    void smallChunksKeepTheirOwnBudgetWhileLargeOnesStreamThrough() {
+        // bound 64 chunks; small = at most 10 bytes, with 64*CHUNK/8 = 800 bytes of their own
+        try (RecentChunks t = new RecentChunks(64 * CHUNK, 10)) {
+            for (int f = 0; f < 5; f++) t.put(new ChunkRef(new byte[] {9, (byte) f}, 0), chunk(f, 10), f == 4);
+            for (int c = 0; c < 200; c++) t.put(ref(c), chunk(c, CHUNK), false); // a large file streams through
+            for (int f = 0; f < 5; f++) {
+                ByteBuf s = t.slice(new ChunkRef(new byte[] {9, (byte) f}, 0), 0, 10);
+                assertEquals(f + 9, s.getByte(9), "small file " + f + " still served");
+                s.release();
+            }
+            assertEquals(56 * CHUNK + 5 * (10 + RecentChunks.ENTRY_OVERHEAD), t.bytes(),
+                    "large chunks keep to the rest of the bound");
+            for (int f = 0; f < 4; f++) {
+                assertEquals(0, made.get(f).refCnt(), "a small chunk is copied: main's buffer goes at once");
+            }
+            // the small budget evicts least recently used among small chunks only (800 / 138 = 5 fit)
+            for (int f = 5; f < 8; f++) t.put(new ChunkRef(new byte[] {9, (byte) f}, 0), chunk(f, 10), false);
+            assertFalse(t.contains(new ChunkRef(new byte[] {9, 0}, 0)), "oldest small chunk out");
+            assertTrue(t.contains(new ChunkRef(new byte[] {9, 4}, 0)), "pinned small chunk stays");
+            assertTrue(t.contains(new ChunkRef(new byte[] {9, 7}, 0)));
+            assertEquals(56, java.util.stream.IntStream.range(0, 200).filter(c -> t.contains(ref(c))).count());
+            t.unpin(new ChunkRef(new byte[] {9, 4}, 0));
+            assertTrue(t.bytes() <= 64 * CHUNK, "within the bound once nothing is pinned: " + t.bytes());
+        }
+        assertAllFreed();
+    }
+
+    @Test
+    void aChunkOverTheSmallLimitIsLargeAndSmallOnesNeedALimit() {
+        try (RecentChunks t = new RecentChunks(8 * CHUNK, 10)) {
+            t.put(ref(0), chunk(0, 11), false);
+            assertEquals(11, t.bytes(), "11 bytes: large, charged its length only");
+            assertEquals(1, made.get(0).refCnt(), "large chunks are kept, not copied");
+        }
+        try (RecentChunks t = new RecentChunks(8 * CHUNK)) {
+            t.put(ref(0), chunk(0, 1), false);
+            assertEquals(1, t.bytes(), "no small limit: every chunk is large");
+        }
+        assertAllFreed();
+        assertThrows(IllegalArgumentException.class, () -> new RecentChunks(1, -1));
+    }
 }
