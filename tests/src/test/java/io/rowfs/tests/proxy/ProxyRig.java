@@ -120,7 +120,7 @@ final class ProxyRig implements AutoCloseable {
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.rowfs.app.Rowfs", "proxy",
                 "--main", mainSpec().toString(), "--shadow", shadowSpec().toString(),
                 "--listen", "127.0.0.1:" + port, "--state", state.toString(), "--portmap", "-1",
-                "--cache-size", "64M", "--max-objects", "100000"));
+                "--cache-size", "64M", "--max-objects", "100000", "--metrics", "off"));
         cmd.addAll(proxyOptions);
         return cmd;
     }
