@@ -187,12 +187,17 @@ class MainDataFetcherTest {
         }
     }
 
-    @Test
-    void mainFailureReachesTheReaderAndIsNotCached() throws Exception {
+    /** Main, except that its first READ fails ("main went away"). */
+    private MainSource failingOnce() {
         AtomicInteger calls = new AtomicInteger();
-        MainSource failingOnce = (h, o, c) -> calls.incrementAndGet() == 1
+        return (h, o, c) -> calls.incrementAndGet() == 1
                 ? CompletableFuture.failedFuture(new java.io.IOException("main went away"))
                 : main.read(h, o, c);
+    }
+
+    @Test
+    void mainFailureReachesTheReaderAndIsNotCached() throws Exception {
+        MainSource failingOnce = failingOnce();
         try (MainChunkCache cache = MainChunkCache.open(dir, 64 * CHUNK, CHUNK)) {
             MainDataFetcher f = new MainDataFetcher(failingOnce, cache, disk, 0);
             var e = assertThrows(BackendException.class, () -> f.read(handle, file.length, 0, 10));
@@ -228,10 +233,7 @@ class MainDataFetcherTest {
 
     @Test
     void aFailedFetchAfterAResumeStartsAnotherAndReachesAWorkerReader() throws Exception {
-        AtomicInteger calls = new AtomicInteger();
-        MainSource failingOnce = (h, o, c) -> calls.incrementAndGet() == 1
-                ? CompletableFuture.failedFuture(new java.io.IOException("main went away"))
-                : main.read(h, o, c);
+        MainSource failingOnce = failingOnce();
         try (MainChunkCache cache = MainChunkCache.open(dir, 64 * CHUNK, CHUNK)) {
             MainDataFetcher f = new MainDataFetcher(failingOnce, cache, disk, 0);
             // the failed fetch completes at once: the attempt asks again, and that fetch is what it names
