@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
 /**
  * The XDR optional-data linked list of READDIR(PLUS) entries: each element is preceded by
@@ -25,6 +26,22 @@ final class EntryList {
             out.add(element.apply(in));
         }
         return out;
+    }
+
+    /**
+     * Encoded bytes of a READDIR or READDIRPLUS result: status, directory attributes, and when
+     * {@code entries} is not null the cookie verifier, the entries (each with its own "value
+     * follows" word, in {@code size}), the end of list and eof words.
+     */
+    static <T> int resultSize(PostOpAttr dirAttributes, List<T> entries, ToIntFunction<T> size) {
+        int bytes = 4 + dirAttributes.encodedSize();
+        if (entries != null) {
+            bytes += 8 + 4 + 4;
+            for (T e : entries) {
+                bytes += size.applyAsInt(e);
+            }
+        }
+        return bytes;
     }
 
     static <T> void encode(XdrEncoder out, List<T> entries, BiConsumer<T, XdrEncoder> element) {

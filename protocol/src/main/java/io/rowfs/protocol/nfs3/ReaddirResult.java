@@ -43,16 +43,9 @@ public record ReaddirResult(Nfs3Status status, PostOpAttr dirAttributes, Verifie
         return ok(dirAttributes, verifier, entries, in.readBoolean());
     }
 
-    /** Status, directory attributes, verifier, the entries, end markers. */
     @Override
     public int encodedSizeHint() {
-        int size = 4 + dirAttributes.encodedSize() + 8 + 4 + 4;
-        if (entries != null) {
-            for (DirEntry e : entries) {
-                size += e.encodedSize();
-            }
-        }
-        return size;
+        return EntryList.resultSize(dirAttributes, entries, DirEntry::encodedSize);
     }
 
     @Override

@@ -42,16 +42,9 @@ public record ReaddirplusResult(Nfs3Status status, PostOpAttr dirAttributes,
         return ok(dirAttributes, verifier, entries, in.readBoolean());
     }
 
-    /** Status, directory attributes, verifier, the entries, end markers. */
     @Override
     public int encodedSizeHint() {
-        int size = 4 + dirAttributes.encodedSize() + 8 + 4 + 4;
-        if (entries != null) {
-            for (DirEntryPlus e : entries) {
-                size += e.encodedSize();
-            }
-        }
-        return size;
+        return EntryList.resultSize(dirAttributes, entries, DirEntryPlus::encodedSize);
     }
 
     @Override

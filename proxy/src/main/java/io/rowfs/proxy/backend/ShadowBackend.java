@@ -93,7 +93,7 @@ public final class ShadowBackend {
     }
 
     /** Waits until every queued name change has been made. */
-    public void settle() {
+    private void settle() {
         byName.drainAll();
     }
 

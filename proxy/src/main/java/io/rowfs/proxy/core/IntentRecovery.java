@@ -34,7 +34,7 @@ public final class IntentRecovery {
     /** Reconciles every pending intent; returns how many there were. */
     public int recover(IntentLog log) {
         Map<Long, Intent> pending = log.pending();
-        Map<String, Long> lastCreate = new java.util.HashMap<>();
+        Map<DirName, Long> lastCreate = new java.util.HashMap<>();
         pending.forEach((seq, i) -> {
             if (i.kind() == Intent.Kind.CREATE_BEHIND) {
                 lastCreate.put(nameKey(i), seq);
@@ -124,8 +124,12 @@ public final class IntentRecovery {
         return true;
     }
 
-    private static String nameKey(Intent i) {
-        return i.fromDir() + "/" + java.util.HexFormat.of().formatHex(i.fromName());
+    private static DirName nameKey(Intent i) {
+        return new DirName(i.fromDir(), Filename.of(i.fromName()));
+    }
+
+    /** A name in a directory, as intents touch it. */
+    private record DirName(long dirId, Filename name) {
     }
 
     /**

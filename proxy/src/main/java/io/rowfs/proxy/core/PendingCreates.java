@@ -54,12 +54,6 @@ final class PendingCreates {
         }
     }
 
-    /** The handle, if the CREATE has been made; null otherwise (never waits). */
-    FileHandle madeHandle(long id) {
-        Pending p = byId.get(id);
-        return p != null && p.made.isDone() && !p.made.isCompletedExceptionally() ? p.made.join() : null;
-    }
-
     /** The CREATE was made and its handle recorded: waiters go on, the entry goes. */
     void made(long id, FileHandle fh) {
         Pending p = byId.remove(id);
@@ -74,9 +68,5 @@ final class PendingCreates {
         if (p != null) {
             p.made.completeExceptionally(failure);
         }
-    }
-
-    int size() {
-        return byId.size();
     }
 }
