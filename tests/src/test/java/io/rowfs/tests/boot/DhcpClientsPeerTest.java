@@ -61,7 +61,8 @@ class DhcpClientsPeerTest {
             String dhclientPid = dir.resolve("dhclient.pid").toString();
             ManagedProcess dhclient = lan.clients.start("dhclient", List.of("dhclient", "-4", "-v", "-d", "-sf",
                     dhclientScript.toString(), "-lf", dhclientLeases, "-pf", dhclientPid, "vc2"));
-            udhcpc.awaitLog("lease of 10.77.0.", Duration.ofSeconds(20));
+            // udhcpc logs "lease of ... obtained" before it runs the script: wait for the script's line
+            udhcpc.awaitLog("event bound ip=10.77.0.", Duration.ofSeconds(20));
             dhclient.awaitLog("bound to 10.77.0.", Duration.ofSeconds(30));
             String a = first(UDHCPC_LEASE, udhcpc.logText());
             String b = first(DHCLIENT_BOUND, dhclient.logText());
