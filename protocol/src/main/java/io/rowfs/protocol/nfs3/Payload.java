@@ -2,6 +2,7 @@ package io.rowfs.protocol.nfs3;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.CompositeByteBuf;
+import io.rowfs.protocol.xdr.MessageBuffers;
 import io.rowfs.protocol.xdr.XdrEncoder;
 
 /**
@@ -13,7 +14,6 @@ import io.rowfs.protocol.xdr.XdrEncoder;
 final class Payload {
     /** Below this size copying is cheaper than adding a component. */
     static final int ZERO_COPY_THRESHOLD = 1024;
-    private static final byte[] ZEROS = new byte[4];
 
     private Payload() {}
 
@@ -21,11 +21,8 @@ final class Payload {
         int len = data.readableBytes();
         if (len >= ZERO_COPY_THRESHOLD && out.buffer() instanceof CompositeByteBuf composite) {
             composite.writeInt(len);
-            // Components are laid out by capacity: cut spare capacity so the payload follows
-            // the length word directly.
-            composite.capacity(composite.writerIndex());
-            composite.addComponent(true, data.retainedDuplicate());
-            composite.writeBytes(ZEROS, 0, (4 - (len & 3)) & 3);
+            MessageBuffers.append(composite, data.retainedDuplicate());
+            XdrEncoder.writePadding(composite, (4 - (len & 3)) & 3);
         } else {
             out.writeOpaque(data);
         }

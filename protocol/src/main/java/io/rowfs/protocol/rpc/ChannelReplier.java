@@ -1,6 +1,7 @@
 package io.rowfs.protocol.rpc;
 
 import io.netty.buffer.ByteBuf;
+import io.rowfs.protocol.xdr.FileSlice;
 import io.rowfs.protocol.xdr.MessageBuffers;
 import io.rowfs.protocol.xdr.XdrEncoder;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -34,10 +35,12 @@ final class ChannelReplier implements RpcReplier {
         // A composite, so that large READ payloads can be appended as components instead of
         // copied (see nfs3 Payload); small replies live in its first component.
         ByteBuf buf = MessageBuffers.newMessage(channel.alloc(), body.sizeHint() + REPLY_HEADER_BYTES);
+        FileSlice tail;
         try {
             XdrEncoder out = new XdrEncoder(buf);
             RpcReplyHeader.accepted(xid, ReplyStatus.SUCCESS).encode(out);
             body.write(out);
+            tail = out.tail();
         } catch (RuntimeException e) {
             buf.release();
             LOG.error("encoding the results of xid {} failed; answering SYSTEM_ERR",
@@ -45,7 +48,11 @@ final class ChannelReplier implements RpcReplier {
             send(RpcReplyHeader.accepted(xid, ReplyStatus.SYSTEM_ERR));
             return;
         }
-        channel.send(buf);
+        if (tail != null) {
+            channel.send(buf, tail.retain()); // the body only lent it: the channel gets its own reference
+        } else {
+            channel.send(buf);
+        }
     }
 
     @Override

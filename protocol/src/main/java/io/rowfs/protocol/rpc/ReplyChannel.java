@@ -2,6 +2,9 @@ package io.rowfs.protocol.rpc;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import io.rowfs.protocol.xdr.FileSlice;
+import io.rowfs.protocol.xdr.MessageBuffers;
+import io.rowfs.protocol.xdr.XdrEncoder;
 import java.net.InetSocketAddress;
 
 /**
@@ -18,6 +21,31 @@ public interface ReplyChannel {
 
     /** Sends one complete reply message (without framing); takes ownership of {@code reply}. */
     void send(ByteBuf reply);
+
+    /**
+     * Sends one reply message made of {@code head}, then {@code tail}'s bytes, then their XDR
+     * padding (see {@link XdrEncoder#writeOpaqueTail}); takes ownership of both. This default
+     * copies the bytes in and sends one buffer; a stream transport sends them from the file.
+     */
+    default void send(ByteBuf head, FileSlice tail) {
+        try {
+            ByteBuf data = alloc().directBuffer(tail.length());
+            try {
+                tail.readInto(data);
+            } catch (RuntimeException | Error e) {
+                data.release();
+                throw e;
+            }
+            MessageBuffers.append(head, data);
+            XdrEncoder.writePadding(head, XdrEncoder.tailPadding(tail));
+        } catch (RuntimeException | Error e) {
+            head.release();
+            throw e;
+        } finally {
+            tail.release();
+        }
+        send(head);
+    }
 
     /** The record gets no reply (it was not a call, or too broken to answer). */
     void noReply();

@@ -8,6 +8,7 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.rowfs.protocol.rpc.ReplyChannel;
 import io.rowfs.protocol.rpc.RpcDispatcher;
 import io.rowfs.protocol.rpc.Transport;
+import io.rowfs.protocol.xdr.FileSlice;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
@@ -141,6 +142,16 @@ final class TcpRpcHandler extends SimpleChannelInboundHandler<ByteBuf> {
                 finished(channel);
             } else if (!onEventLoop(() -> send(reply))) {
                 reply.release();
+            }
+        }
+
+        @Override
+        public void send(ByteBuf head, FileSlice tail) {
+            if (channel.eventLoop().inEventLoop()) {
+                channel.writeAndFlush(new FileTailedRecord(head, tail), channel.voidPromise());
+                finished(channel);
+            } else if (!onEventLoop(() -> send(head, tail))) {
+                new FileTailedRecord(head, tail).release();
             }
         }
 

@@ -20,6 +20,25 @@ public final class MessageBuffers {
     private MessageBuffers() {
     }
 
+    /**
+     * Appends {@code data}'s readable bytes to {@code message}, taking over the caller's reference:
+     * as a component when the message is a composite (no copy), else copied (and released).
+     */
+    public static void append(ByteBuf message, ByteBuf data) {
+        if (message instanceof CompositeByteBuf composite) {
+            // Components are laid out by capacity: cut the spare capacity so that the data follows
+            // what was written directly.
+            composite.capacity(composite.writerIndex());
+            composite.addComponent(true, data);
+        } else {
+            try {
+                message.writeBytes(data);
+            } finally {
+                data.release();
+            }
+        }
+    }
+
     /** An empty composite with its first component in place; the caller owns it. */
     public static CompositeByteBuf newMessage(ByteBufAllocator alloc) {
         return newMessage(alloc, FIRST_COMPONENT);

@@ -1,5 +1,6 @@
 package io.rowfs.proxy.cache;
 
+import io.rowfs.protocol.xdr.FileSlice;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -30,7 +31,8 @@ import net.openhft.chronicle.map.ChronicleMap;
  * outside the lock. A writer pins its slot until the data is written, so no other writer can claim
  * it meanwhile; a chunk is published with putIfAbsent, so one key never names two slots. A reader
  * records the slot's generation before reading and re-checks it after: if the slot was evicted and
- * reused meanwhile the read counts as a miss.
+ * reused meanwhile the read counts as a miss. A span handed out by {@link #pinSpan} pins its slots
+ * against reuse until it is released.
  */
 public final class MainChunkCache implements AutoCloseable {
     private static final long EMPTY = -1;
@@ -43,6 +45,7 @@ public final class MainChunkCache implements AutoCloseable {
     private final long[] generation;      // guarded by this
     private final long[] entries;         // guarded by this; the index value published for each slot
     private final boolean[] pinned;       // guarded by this; claimed, data being written, not yet published
+    private final int[] readPins;         // guarded by this; spans handed out and not yet released
     private int used;                     // guarded by this; slots [0, used) have been handed out
     private int hand;                     // guarded by this
     /**
@@ -68,6 +71,7 @@ public final class MainChunkCache implements AutoCloseable {
         this.generation = new long[slots];
         this.entries = new long[slots];
         this.pinned = new boolean[slots];
+        this.readPins = new int[slots];
     }
 
     /** Opens or creates a cache of about {@code capacityBytes} in {@code dir}. */
@@ -155,14 +159,13 @@ public final class MainChunkCache implements AutoCloseable {
     }
 
     /**
-     * Fills {@code dst} with the bytes from {@code from} in chunk {@code firstChunk} on, across
-     * consecutive chunks, with one read, when all of them are cached in consecutive slots (as a
-     * file read in order is stored) and full but perhaps the last. Nothing is read otherwise.
-     *
-     * @return whether {@code dst} was filled
+     * The bytes {@code [from, from+length)} counted from the start of chunk {@code firstChunk}, across
+     * consecutive chunks, as one slice of the data file, when all of them are cached in
+     * consecutive slots (as a file read in order is stored) and full but perhaps the last; else null.
+     * The slots are pinned until the slice is released: none is evicted or rewritten meanwhile, so
+     * the slice can be sent from the file later (sendfile) and still hold these bytes.
      */
-    public boolean readSpan(byte[] mainHandle, long firstChunk, int from, ByteBuffer dst) {
-        int length = dst.remaining();
+    public FileSlice pinSpan(byte[] mainHandle, long firstChunk, int from, int length) {
         int n = (int) (((long) from + length + chunkSize - 1) / chunkSize);
         byte[][] keys = new byte[n][];
         int firstSlot = -1;
@@ -170,7 +173,7 @@ public final class MainChunkCache implements AutoCloseable {
             keys[i] = ChunkKey.of(mainHandle, firstChunk + i);
             Long entry = live.get(new Key(keys[i]));
             if (entry == null) {
-                return false;
+                return null;
             }
             int slot = (int) (entry >>> 24);
             int chunkLength = (int) (entry & 0xFFFFFF);
@@ -179,33 +182,39 @@ public final class MainChunkCache implements AutoCloseable {
                 firstSlot = slot;
             }
             if (slot != firstSlot + i || chunkLength < needed) {
-                return false;
+                return null;
             }
         }
-        long[] gens = new long[n];
         synchronized (this) {
             for (int i = 0; i < n; i++) {
                 int slot = firstSlot + i;
                 if (slot >= slotKeys.length || !Arrays.equals(slotKeys[slot], keys[i])) {
-                    return false;
+                    return null; // evicted since the lookup
                 }
-                referenced[slot] = true;
-                gens[i] = generation[slot];
             }
-        }
-        ByteBuffer target = dst.slice();
-        readFully(target, (long) firstSlot * chunkSize + from);
-        synchronized (this) {
             for (int i = 0; i < n; i++) {
-                if (generation[firstSlot + i] != gens[i]) {
-                    misses.incrementAndGet();
-                    return false;
-                }
+                readPins[firstSlot + i]++;
+                referenced[firstSlot + i] = true;
             }
         }
-        dst.position(dst.position() + length);
         hits.addAndGet(n);
-        return true;
+        int pinnedFrom = firstSlot;
+        return FileSlice.of(data, (long) firstSlot * chunkSize + from, length, () -> unpin(pinnedFrom, n));
+    }
+
+    private synchronized void unpin(int firstSlot, int n) {
+        for (int i = 0; i < n; i++) {
+            readPins[firstSlot + i]--;
+        }
+    }
+
+    /** Slots pinned by unreleased spans (for tests). */
+    synchronized int pinnedSlots() {
+        int pinnedCount = 0;
+        for (int p : readPins) {
+            pinnedCount += p > 0 ? 1 : 0;
+        }
+        return pinnedCount;
     }
 
     /** Whether the chunk is cached (an index lookup only; no data is read). */
@@ -269,7 +278,7 @@ public final class MainChunkCache implements AutoCloseable {
 
     /**
      * Picks a free slot or evicts one with CLOCK, skipping pinned slots (their data is being
-     * written); the returned slot is unindexed and its generation bumped, so readers that looked it
+     * written, or a span of them is being sent); the returned slot is unindexed and its generation bumped, so readers that looked it
      * up before treat their read as a miss. Returns -1 when every slot is pinned. Caller holds the lock.
      */
     private int claimSlot() {
@@ -280,7 +289,7 @@ public final class MainChunkCache implements AutoCloseable {
         for (int tries = 0; tries < 2 * slotKeys.length; tries++) {
             int s = hand;
             hand = (hand + 1) % slotKeys.length;
-            if (pinned[s]) {
+            if (pinned[s] || readPins[s] > 0) {
                 continue;
             }
             if (referenced[s]) {

@@ -6,6 +6,7 @@ import io.netty.buffer.CompositeByteBuf;
 import io.netty.buffer.Unpooled;
 import io.rowfs.protocol.nfs3.Nfs3Status;
 import io.rowfs.protocol.nfs3.NfsException;
+import io.rowfs.protocol.xdr.FileSlice;
 import io.rowfs.proxy.backend.BackendException;
 import io.rowfs.proxy.backend.NonBlocking;
 import java.nio.ByteBuffer;
@@ -46,6 +47,8 @@ public final class MainDataFetcher implements AutoCloseable {
     public static final long DEFAULT_MEMORY_BYTES = 64L << 20;
     /** Chunks up to this long (small files, file tails) keep a budget of their own in the memory tier. */
     static final int SMALL_CHUNK = 4096;
+    /** Reads of at least this many bytes may be served as a file slice ({@link #readFromDisk}). */
+    public static final int MIN_FILE_SLICE = 64 << 10;
     private static final long WAIT_SECONDS = 120;
     private static final int MAX_ATTEMPTS = 3;
     /** Pooled: disk reads take a chunk-sized buffer per READ, which an unpooled allocator would map and free each time. */
@@ -100,16 +103,19 @@ public final class MainDataFetcher implements AutoCloseable {
         long last = (end - 1) / chunkSize;
         int n = (int) (last - first + 1);
         if (n > 1) {
-            ByteBuf span = diskSpan(mainHandle, first, last, offset, end);
+            FileSlice span = diskSpan(mainHandle, first, last, offset, end, true);
             if (span != null) {
+                ByteBuf b = ALLOC.directBuffer(span.length(), span.length());
                 try {
-                    prefetch(mainHandle, mainSize, readahead.onRead(mainHandle, first, last, (mainSize - 1) / chunkSize, false));
+                    span.readInto(b);
+                    servedFromDisk(mainHandle, mainSize, first, last, end - offset);
                 } catch (RuntimeException | Error e) {
-                    span.release();
+                    b.release();
                     throw e;
+                } finally {
+                    span.release();
                 }
-                bytes.supplied(ByteSourceListener.ByteSource.CACHE, end - offset);
-                return span;
+                return b;
             }
         }
         ByteBuf[] parts = new ByteBuf[n];
@@ -179,31 +185,50 @@ public final class MainDataFetcher implements AutoCloseable {
     }
 
     /**
-     * The whole range from the disk cache in one read, when no chunk of it is on its way or in
-     * memory and the disk cache holds them in consecutive slots (a warm sequential read); else null.
+     * Reads {@code [offset, offset+count)} of a main file of {@code mainSize} bytes, clipped to that
+     * size, as a slice of the disk cache's file, to be sent from there (sendfile: the bytes never
+     * enter the JVM): when the range is at least {@link #MIN_FILE_SLICE} bytes and lies whole in the
+     * disk cache, in consecutive slots, with no chunk of it on its way (a warm sequential read, or a
+     * cold one the readahead and the disk writes are ahead of). Else null, and nothing was done. The slice pins its slots until released.
      */
-    private ByteBuf diskSpan(byte[] mainHandle, long first, long last, long offset, long end) {
+    public FileSlice readFromDisk(byte[] mainHandle, long mainSize, long offset, int count) {
+        long end = Math.min(mainSize, offset + count);
+        if (end - offset < MIN_FILE_SLICE) {
+            return null;
+        }
+        long first = offset / chunkSize;
+        long last = (end - 1) / chunkSize;
+        // chunks also in memory go from the file too: sendfile costs no copy, a send from memory one
+        FileSlice span = diskSpan(mainHandle, first, last, offset, end, false);
+        if (span != null) {
+            try {
+                servedFromDisk(mainHandle, mainSize, first, last, end - offset);
+            } catch (RuntimeException | Error e) {
+                span.release();
+                throw e;
+            }
+        }
+        return span;
+    }
+
+    /** Bookkeeping of a read served whole from the disk cache: readahead goes on, bytes are counted. */
+    private void servedFromDisk(byte[] mainHandle, long mainSize, long first, long last, long length) {
+        prefetch(mainHandle, mainSize, readahead.onRead(mainHandle, first, last, (mainSize - 1) / chunkSize, false));
+        bytes.supplied(ByteSourceListener.ByteSource.CACHE, length);
+    }
+
+    /**
+     * The whole range as a pinned span of the disk cache, when no chunk of it is on its way (nor in
+     * memory, if {@code unlessInMemory}) and the disk cache holds them in consecutive slots; else null.
+     */
+    private FileSlice diskSpan(byte[] mainHandle, long first, long last, long offset, long end, boolean unlessInMemory) {
         for (long c = first; c <= last; c++) {
             ChunkRef ref = new ChunkRef(mainHandle, c);
-            if (inFlight.containsKey(ref) || recent.contains(ref)) {
+            if (inFlight.containsKey(ref) || (unlessInMemory && recent.contains(ref))) {
                 return null;
             }
         }
-        int length = (int) (end - offset);
-        ByteBuf b = ALLOC.directBuffer(length, length);
-        boolean ok = false;
-        try {
-            if (cache.readSpan(mainHandle, first, from(first, offset), b.nioBuffer(0, length))) {
-                b.writerIndex(length);
-                ok = true;
-                return b;
-            }
-            return null;
-        } finally {
-            if (!ok) {
-                b.release();
-            }
-        }
+        return cache.pinSpan(mainHandle, first, from(first, offset), (int) (end - offset));
     }
 
     /** A pooled direct buffer filled by the disk cache (page cache to buffer, no other copy), or null. */

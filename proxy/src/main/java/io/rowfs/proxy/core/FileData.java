@@ -11,6 +11,7 @@ import io.rowfs.protocol.nfs3.StableHow;
 import io.rowfs.protocol.nfs3.Verifier;
 import io.rowfs.protocol.nfs3.WccData;
 import io.rowfs.protocol.nfs3.WriteResult;
+import io.rowfs.protocol.xdr.FileSlice;
 import io.rowfs.proxy.blocks.BlockMapStore;
 import io.rowfs.proxy.blocks.BlockPlanner;
 import io.rowfs.proxy.blocks.Run;
@@ -104,6 +105,19 @@ public final class FileData {
             out.release();
             throw e;
         }
+    }
+
+    /**
+     * For a file whose data all lives on main: the range as a slice of the main-data disk cache's
+     * file (sent from there with sendfile; see {@link MainDataFetcher#readFromDisk}), or null when
+     * it is not all there. The caller releases the slice once.
+     */
+    public FileSlice readFromCacheFile(Resolved f, long offset, int count) {
+        ObjectRecord r = f.record();
+        if (r.inShadow()) {
+            return null;
+        }
+        return fetcher.readFromDisk(r.mainHandle(), size(f), offset, count);
     }
 
     /** Exactly the run's bytes from where it lives. */

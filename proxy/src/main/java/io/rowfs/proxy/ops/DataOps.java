@@ -16,6 +16,7 @@ import io.rowfs.protocol.nfs3.WccData;
 import io.rowfs.protocol.nfs3.WriteArgs;
 import io.rowfs.protocol.nfs3.WriteResult;
 import io.rowfs.protocol.nfs3.Fattr3;
+import io.rowfs.protocol.xdr.FileSlice;
 import io.rowfs.proxy.core.Resolved;
 
 /** READ, WRITE and COMMIT of regular files through the block-redirecting {@link io.rowfs.proxy.core.FileData}. */
@@ -34,13 +35,21 @@ public final class DataOps {
             throw new NfsException(Nfs3Status.INVAL, "offset beyond 2^63").withAttributes(fs.attrs().post(r));
         }
         int count = (int) Math.min(Integer.toUnsignedLong(args.count()), fs.limits().rtmax());
-        ByteBuf data = fs.data().read(r, offset, count);
+        // a warm read of main data goes out from the disk cache's file (sendfile); anything else in memory
+        FileSlice file = fs.data().readFromCacheFile(r, offset, count);
+        ByteBuf data = file == null ? fs.data().read(r, offset, count) : null;
         try {
             Fattr3 after = fs.attrs().of(fs.ns().reload(r.id()));
-            boolean eof = offset + data.readableBytes() >= after.size();
-            return ReadResult.ok(PostOpAttr.of(after), eof, data); // the result takes over our reference
+            int got = file != null ? file.length() : data.readableBytes();
+            boolean eof = offset + got >= after.size();
+            // the result takes over our reference
+            return file != null ? ReadResult.ok(PostOpAttr.of(after), eof, file) : ReadResult.ok(PostOpAttr.of(after), eof, data);
         } catch (RuntimeException | Error e) {
-            data.release();
+            if (file != null) {
+                file.release();
+            } else {
+                data.release();
+            }
             throw e;
         }
     }

@@ -3,9 +3,15 @@ package io.rowfs.proxy.cache;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.rowfs.protocol.xdr.FileSlice;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,22 +71,55 @@ class MainChunkCacheTest {
             System.arraycopy(content(h, 0, CHUNK), 0, whole, 0, CHUNK);
             System.arraycopy(content(h, 1, CHUNK), 0, whole, CHUNK, CHUNK);
             System.arraycopy(content(h, 2, 100), 0, whole, 2 * CHUNK, 100);
-            ByteBuffer span = ByteBuffer.allocateDirect(2 * CHUNK + 100 - 5);
-            assertTrue(c.readSpan(h, 0, 5, span), "three consecutive slots, one read");
-            span.flip();
-            byte[] got = new byte[span.remaining()];
-            span.get(got);
-            assertArrayEquals(Arrays.copyOfRange(whole, 5, whole.length), got);
+            FileSlice span = c.pinSpan(h, 0, 5, 2 * CHUNK + 100 - 5);
+            assertNotNull(span, "three consecutive slots, one slice");
+            assertArrayEquals(Arrays.copyOfRange(whole, 5, whole.length), bytesOf(span));
+            assertEquals(3, c.pinnedSlots());
+            span.release();
+            assertEquals(0, c.pinnedSlots(), "released: unpinned");
 
-            ByteBuffer tooLong = ByteBuffer.allocate(2 * CHUNK + 101);
-            assertFalse(c.readSpan(h, 0, 0, tooLong), "past the short last chunk");
-            assertEquals(0, tooLong.position(), "nothing read");
-            assertFalse(c.readSpan(h, 2, 0, ByteBuffer.allocate(CHUNK + 1)), "chunk 3 is not cached");
+            assertNull(c.pinSpan(h, 0, 0, 2 * CHUNK + 101), "past the short last chunk");
+            assertNull(c.pinSpan(h, 2, 0, CHUNK + 1), "chunk 3 is not cached");
 
             c.store(h, 10, ByteBuffer.wrap(content(h, 10, CHUNK)));
             c.store(new byte[] {5}, 0, ByteBuffer.wrap(content(h, 0, CHUNK)));
             c.store(h, 11, ByteBuffer.wrap(content(h, 11, CHUNK)));
-            assertFalse(c.readSpan(h, 10, 0, ByteBuffer.allocate(2 * CHUNK)), "slots not consecutive");
+            assertNull(c.pinSpan(h, 10, 0, 2 * CHUNK), "slots not consecutive");
+            assertEquals(0, c.pinnedSlots(), "a refused span pins nothing");
+        }
+    }
+
+    @Test
+    void aPinnedSpanKeepsItsBytesWhileEverythingElseIsEvicted() throws Exception {
+        byte[] h = {6};
+        try (MainChunkCache c = MainChunkCache.open(dir, 4 * CHUNK, CHUNK)) {
+            c.store(h, 0, ByteBuffer.wrap(content(h, 0, CHUNK)));
+            c.store(h, 1, ByteBuffer.wrap(content(h, 1, CHUNK)));
+            FileSlice span = c.pinSpan(h, 0, 0, 2 * CHUNK);
+            assertNotNull(span);
+            byte[] other = {7};
+            for (long i = 0; i < 40; i++) {
+                c.store(other, i, ByteBuffer.wrap(content(other, i, CHUNK))); // churns the two free slots only
+            }
+            byte[] expected = new byte[2 * CHUNK];
+            System.arraycopy(content(h, 0, CHUNK), 0, expected, 0, CHUNK);
+            System.arraycopy(content(h, 1, CHUNK), 0, expected, CHUNK, CHUNK);
+            assertArrayEquals(expected, bytesOf(span), "pinned slots are neither evicted nor rewritten");
+            span.release();
+            for (long i = 40; i < 80; i++) {
+                c.store(other, i, ByteBuffer.wrap(content(other, i, CHUNK)));
+            }
+            assertFalse(c.contains(h, 0) && c.contains(h, 1), "unpinned, they are evictable again");
+        }
+    }
+
+    private static byte[] bytesOf(FileSlice slice) {
+        ByteBuf b = Unpooled.buffer(slice.length());
+        try {
+            slice.readInto(b);
+            return ByteBufUtil.getBytes(b);
+        } finally {
+            b.release();
         }
     }
 

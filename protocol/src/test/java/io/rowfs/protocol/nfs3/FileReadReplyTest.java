@@ -1,0 +1,93 @@
+package io.rowfs.protocol.nfs3;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.netty.buffer.ByteBufUtil;
+import io.rowfs.protocol.client.RpcClient;
+import io.rowfs.protocol.rpc.AuthSys;
+import io.rowfs.protocol.rpc.Credentials;
+import io.rowfs.protocol.transport.RpcServer;
+import io.rowfs.protocol.xdr.FileSlice;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * READ results whose data is a slice of a file ({@link ReadResult#ok(PostOpAttr, boolean, FileSlice)}):
+ * over TCP the bytes go out from the file (sendfile), over UDP they are copied in; either way the
+ * client receives exactly the slice's bytes, padding included, and the slice is released once sent.
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class FileReadReplyTest {
+    private final Credentials cred = new AuthSys(1, "client", 0, 0, 0, 0);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void fileSlicesArriveWholeOverTcp() throws Exception {
+        exchange(false, new int[] {1, 3, 4, 4095, 65_537, 1 << 20}, 1 << 21);
+    }
+
+    @Test
+    void fileSlicesArriveWholeOverUdp() throws Exception {
+        exchange(true, new int[] {1, 3, 4, 4095, 30_001}, 40_000);
+    }
+
+    private void exchange(boolean udp, int[] lengths, int fileSize) throws Exception {
+        byte[] content = new byte[fileSize];
+        new Random(7).nextBytes(content);
+        Path file = Files.write(dir.resolve("data"), content);
+        StubService service = new StubService();
+        AtomicInteger released = new AtomicInteger();
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            service.answer = (ctx, args) -> {
+                ReadArgs read = (ReadArgs) args;
+                FileSlice slice = FileSlice.of(channel, read.offset(), read.count(), released::incrementAndGet);
+                return CompletableFuture.completedFuture(ReadResult.ok(PostOpAttr.ABSENT, false, slice));
+            };
+            RpcServer server = RpcServer.builder().udp(udp).program(new Nfs3Program(service)).build().start();
+            RpcClient rpc = (udp ? RpcClient.udpBuilder(server.localAddress()) : RpcClient.builder(server.localAddress()))
+                    .timeout(Duration.ofSeconds(20)).build();
+            try {
+                Nfs3Client client = new Nfs3Client(rpc);
+                int calls = 0;
+                for (int length : lengths) {
+                    for (int offset : new int[] {0, 5, fileSize - length}) {
+                        ReadResult got = client.read(cred, new ReadArgs(FileHandle.of(new byte[] {1}), offset, length)).join();
+                        calls++;
+                        try {
+                            assertEquals(Nfs3Status.OK, got.status());
+                            assertEquals(length, got.count());
+                            assertArrayEquals(Arrays.copyOfRange(content, offset, offset + length),
+                                    ByteBufUtil.getBytes(got.data()), length + " bytes at " + offset);
+                        } finally {
+                            got.release();
+                        }
+                    }
+                }
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+                while (released.get() < calls && System.nanoTime() < deadline) {
+                    Thread.sleep(10);
+                }
+                assertEquals(calls, released.get(), "every slice released once it was sent");
+            } finally {
+                rpc.close();
+                server.close();
+            }
+        }
+        assertTrue(released.get() > 0);
+    }
+}
