@@ -42,14 +42,20 @@ public final class IntentRecovery {
         });
         for (Map.Entry<Long, Intent> e : pending.entrySet()) {
             Intent intent = e.getValue();
-            boolean finished = switch (intent.kind()) {
-                case REMOVE -> recoverRemove(intent);
-                case RENAME -> recoverRename(intent);
-                case LINK -> recoverLink(intent);
-                // only the name's last create counts: the tables bind the name to that one's file
-                case CREATE_BEHIND -> lastCreate.get(nameKey(intent)).equals(e.getKey()) && recoverCreateBehind(intent);
-                case REMOVE_BEHIND -> recoverRemoveBehind(intent);
-            };
+            boolean finished;
+            try {
+                finished = switch (intent.kind()) {
+                    case REMOVE -> recoverRemove(intent);
+                    case RENAME -> recoverRename(intent);
+                    case LINK -> recoverLink(intent);
+                    // only the name's last create counts: the tables bind the name to that one's file
+                    case CREATE_BEHIND -> lastCreate.get(nameKey(intent)).equals(e.getKey()) && recoverCreateBehind(intent);
+                    case REMOVE_BEHIND -> recoverRemoveBehind(intent);
+                };
+            } catch (IllegalArgumentException damaged) { // a field that does not decode; back-end failures stop the start
+                log.setAside(e.getKey(), intent + ": " + damaged.getMessage());
+                continue;
+            }
             LOG.warn("recovery: {} was interrupted by a crash; {}", intent,
                     finished ? "finished it" : "it had not happened, dropped it");
             log.done(e.getKey());

@@ -1,5 +1,6 @@
 package io.rowfs.proxy.meta;
 
+import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 
@@ -75,22 +76,31 @@ public record Intent(Kind kind, long objectId, long fromDir, byte[] fromName, lo
         return out.array();
     }
 
+    /** @throws IllegalArgumentException if {@code bytes} is not one whole intent */
     static Intent decode(byte[] bytes) {
         ByteBuffer in = ByteBuffer.wrap(bytes);
-        int kind = in.get() & 0xFF;
-        if (kind >= Kind.values().length) {
-            throw new IllegalStateException("intent of unknown kind " + kind);
+        try {
+            int kind = in.get() & 0xFF;
+            if (kind >= Kind.values().length) {
+                throw new IllegalArgumentException("intent of unknown kind " + kind);
+            }
+            long objectId = in.getLong();
+            long fromDir = in.getLong();
+            long toDir = in.getLong();
+            byte[] from = new byte[in.getShort() & 0xFFFF];
+            in.get(from);
+            byte[] to = new byte[in.getShort() & 0xFFFF];
+            in.get(to);
+            byte[] detail = new byte[in.hasRemaining() ? in.getShort() & 0xFFFF : 0];
+            in.get(detail);
+            if (in.hasRemaining()) {
+                throw new IllegalArgumentException("intent of " + bytes.length + " bytes has " + in.remaining()
+                        + " bytes after its end");
+            }
+            return new Intent(Kind.values()[kind], objectId, fromDir, from, toDir, to, detail);
+        } catch (BufferUnderflowException e) {
+            throw new IllegalArgumentException("intent of " + bytes.length + " bytes is cut short", e);
         }
-        long objectId = in.getLong();
-        long fromDir = in.getLong();
-        long toDir = in.getLong();
-        byte[] from = new byte[in.getShort() & 0xFFFF];
-        in.get(from);
-        byte[] to = new byte[in.getShort() & 0xFFFF];
-        in.get(to);
-        byte[] detail = new byte[in.hasRemaining() ? in.getShort() & 0xFFFF : 0];
-        in.get(detail);
-        return new Intent(Kind.values()[kind], objectId, fromDir, from, toDir, to, detail);
     }
 
     @Override

@@ -1,9 +1,11 @@
 package io.rowfs.proxy.meta;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -24,10 +26,34 @@ class IntentLogTest {
                 Intent.createBehind(13, n("new"), new byte[] {1, 2, 3, 4}), Intent.removeBehind(14, 15, n("old")))) {
             assertEquals(i, Intent.decode(i.encode()));
         }
-        assertThrows(IllegalStateException.class, () -> Intent.decode(new byte[] {9, 0, 0}));
+        assertThrows(IllegalArgumentException.class, () -> Intent.decode(new byte[] {9, 0, 0}), "unknown kind");
+        byte[] whole = Intent.rename(9, 2, n("a"), 3, n("b")).encode();
+        for (int cut = 0; cut < whole.length; cut++) {
+            byte[] shorter = java.util.Arrays.copyOf(whole, cut);
+            assertThrows(IllegalArgumentException.class, () -> Intent.decode(shorter), "cut at " + cut);
+        }
+        assertThrows(IllegalArgumentException.class, () -> Intent.decode(java.util.Arrays.copyOf(whole, whole.length + 3)),
+                "bytes after the end");
         byte[] withoutDetail = Intent.remove(7, 1, n("gone")).encode(); // as written before details existed
         assertEquals(0, Intent.decode(withoutDetail).detail().length);
         assertEquals(withoutDetail.length, Intent.removeBehind(7, 1, n("gone")).encode().length);
+    }
+
+    @Test
+    void aDamagedIntentIsSetAsideWithItsBytesKeptAndTheOthersStillListed() throws Exception {
+        Intent good = Intent.remove(7, 1, n("x"));
+        byte[] damaged = {1, 0, 0, 0};
+        long bad;
+        try (IntentLog log = IntentLog.open(state)) {
+            log.begin(good);
+            bad = log.record(damaged);
+        }
+        try (IntentLog log = IntentLog.open(state)) {
+            assertEquals(List.of(good), List.copyOf(log.pending().values()));
+            assertEquals(1, log.pending().size(), "set aside once, not listed again");
+        }
+        Path kept = state.resolve(IntentLog.UNREADABLE_DIR).resolve("intent-" + bad + ".bin");
+        assertArrayEquals(damaged, Files.readAllBytes(kept));
     }
 
     @Test
