@@ -39,8 +39,18 @@ public final class EventLoops implements AutoCloseable {
 
     /** A new group of {@code threads} loops (0 = Netty's default), epoll if available. */
     public static EventLoops create(int threads) {
+        return create(threads, 0);
+    }
+
+    /**
+     * As above; with epoll, an idle loop polls for up to {@code spinNanos} before it blocks (see
+     * {@link SpinBeforeBlocking}; 0: it blocks at once).
+     */
+    public static EventLoops create(int threads, long spinNanos) {
         boolean epoll = Epoll.isAvailable();
-        IoHandlerFactory factory = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+        IoHandlerFactory factory = !epoll ? NioIoHandler.newFactory()
+                : spinNanos > 0 ? EpollIoHandler.newFactory(0, SpinBeforeBlocking.factory(spinNanos))
+                : EpollIoHandler.newFactory();
         return new EventLoops(new MultiThreadIoEventLoopGroup(threads, factory), epoll);
     }
 

@@ -52,7 +52,7 @@ public final class RpcServer implements AutoCloseable {
         this.config = config;
         this.dispatcher = new RpcDispatcher(config.programs, config.limits);
         this.ownLoops = config.eventLoops == null;
-        this.loops = ownLoops ? EventLoops.create(0) : config.eventLoops;
+        this.loops = ownLoops ? EventLoops.create(0, config.spinNanos) : config.eventLoops;
     }
 
     public static Builder builder() {
@@ -188,6 +188,7 @@ public final class RpcServer implements AutoCloseable {
         private int maxOutstanding = DEFAULT_MAX_OUTSTANDING;
         private XdrLimits limits = XdrLimits.DEFAULT;
         private EventLoops eventLoops;
+        private long spinNanos;
 
         private Builder() {
         }
@@ -236,6 +237,16 @@ public final class RpcServer implements AutoCloseable {
         /** Event loops to share (not closed by the server); default: the server owns its own. */
         public Builder eventLoops(EventLoops loops) {
             this.eventLoops = loops;
+            return this;
+        }
+
+        /**
+         * With its own (epoll) loops: how long an idle loop polls before it blocks, at most (see
+         * {@code SpinBeforeBlocking}). Default 0: it blocks at once.
+         */
+        public Builder spinBeforeBlocking(java.time.Duration spin) {
+            if (spin.isNegative()) throw new IllegalArgumentException("negative spin " + spin);
+            this.spinNanos = spin.toNanos();
             return this;
         }
 

@@ -47,7 +47,17 @@ public final class FileSlice extends AbstractReferenceCounted {
     /** Copies the bytes to {@code dst}'s writer index (which it advances). */
     public void readInto(ByteBuf dst) {
         dst.ensureWritable(length);
-        ByteBuffer view = dst.nioBuffer(dst.writerIndex(), length);
+        if (dst.nioBufferCount() != 1) { // a composite's view of several components would be a copy
+            byte[] bytes = new byte[length];
+            readFully(ByteBuffer.wrap(bytes));
+            dst.writeBytes(bytes);
+            return;
+        }
+        readFully(dst.nioBuffer(dst.writerIndex(), length));
+        dst.writerIndex(dst.writerIndex() + length);
+    }
+
+    private void readFully(ByteBuffer view) {
         long pos = position;
         try {
             while (view.hasRemaining()) {
@@ -60,7 +70,6 @@ public final class FileSlice extends AbstractReferenceCounted {
         } catch (IOException e) {
             throw new UncheckedIOException("reading a file slice", e);
         }
-        dst.writerIndex(dst.writerIndex() + length);
     }
 
     /**

@@ -122,7 +122,7 @@ public final class ProxyServer implements AutoCloseable {
             NamesBehind behind = new NamesBehind(ns, config.namesBehind, workers, java.time.Clock.systemUTC());
             ProxyFs fs = new ProxyFs(ns, new Attributes(ns), data, limits, behind);
             exportPath = config.exportPath != null ? config.exportPath : config.main.exportPath();
-            nfs = RpcServer.builder().bind(config.listen)
+            nfs = RpcServer.builder().bind(config.listen).spinBeforeBlocking(config.pollSpin)
                     .program(new Nfs3Program(new ProxyNfs3Service(fs, workers, metrics)))
                     .program(new MountProgram(new ProxyMountService(ns, exportPath, workers)))
                     .build().start();
@@ -264,6 +264,16 @@ public final class ProxyServer implements AutoCloseable {
         private boolean privilegedPorts;
         private long writeBehindBytes = 64L << 20;
         private int namesBehind = 512;
+        private Duration pollSpin = Duration.ofMillis(0);
+
+        /** How long the client-facing event loops poll before they block, at most (0: never). */
+        public Builder pollSpin(Duration spin) {
+            if (spin.isNegative() || spin.compareTo(Duration.ofMillis(10)) > 0) {
+                throw new IllegalArgumentException("--poll-spin must be 0 to 10ms, not " + spin);
+            }
+            this.pollSpin = spin;
+            return this;
+        }
 
         /** CREATEs and REMOVEs answered before the shadow makes them, at most this many queued (0: off). */
         public Builder namesBehind(int maxQueued) {
