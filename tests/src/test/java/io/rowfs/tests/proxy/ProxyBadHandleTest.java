@@ -13,31 +13,21 @@ import io.rowfs.proxy.handle.VirtualHandle;
 import io.rowfs.proxy.handle.VirtualHandleCodec;
 import io.rowfs.proxy.server.ProxyServer;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Forged, truncated and other-session handles get NFS3ERR_BADHANDLE over real RPC; the proxy keeps serving. */
 @Tag("peer")
-class ProxyBadHandleTest {
-    @TempDir
-    Path mainDir;
-    @TempDir
-    Path shadowDir;
-    @TempDir
-    Path work;
-
+class ProxyBadHandleTest extends ProxyPeerTestBase {
     @Test
     void badHandlesAreRefusedAndServiceContinues() throws Exception {
         Files.writeString(mainDir.resolve("f"), "data\n");
-        try (ProxyRig rig = new ProxyRig(mainDir, shadowDir, work.resolve("shadow-state"));
-             ProxyServer proxy = rig.startProxy(work.resolve("proxy-a"));
-             ProxyServer other = rig.startProxy(work.resolve("proxy-b"));
-             ProxyRig.Client c = new ProxyRig.Client(proxy.port(), proxy.exportPath());
-             ProxyRig.Client o = new ProxyRig.Client(other.port(), other.exportPath())) {
+        try (ProxyStack stack = rig().start();
+             ProxyServer other = stack.rig.startProxy(work.resolve("other-proxy-state"));
+             ProxyRig.Client o = ProxyRig.Client.on(other)) {
+            ProxyRig.Client c = stack.client;
             FileHandle good = c.lookup(c.root, "f");
             byte[] raw = good.bytes();
 

@@ -18,7 +18,6 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code kill -9} of the proxy process in the middle of a scenario, then a restart on the same state
@@ -26,15 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * unstable write) is there, whiteouts and new names survive, and main is unchanged.
  */
 @Tag("peer")
-class ProxyCrashRestartTest {
+class ProxyCrashRestartTest extends ProxyPeerTestBase {
     private static final int B = 4096;
-
-    @TempDir
-    Path mainDir;
-    @TempDir
-    Path shadowDir;
-    @TempDir
-    Path work;
 
     @Test
     void handlesAndStableWritesSurviveKillNine() throws Exception {
@@ -47,7 +39,7 @@ class ProxyCrashRestartTest {
         int port = ProxyRig.freePort();
         Path state = work.resolve("proxy-state");
 
-        try (ProxyRig rig = new ProxyRig(mainDir, shadowDir, work.resolve("shadow-state"))) {
+        try (ProxyRig rig = rig().backEnds()) {
             List<String> cmd = rig.proxyProcess(port, state);
             ManagedProcess first = ManagedProcess.start(cmd, work.resolve("proxy-1.log"));
             byte[] m = image.clone();

@@ -21,33 +21,22 @@ import io.rowfs.protocol.nfs3.SetattrArgs;
 import io.rowfs.protocol.nfs3.StableHow;
 import io.rowfs.protocol.nfs3.Verifier;
 import io.rowfs.protocol.nfs3.WriteArgs;
-import io.rowfs.proxy.server.ProxyServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Requests the proxy must refuse, each with its status, over real RPC; the proxy keeps serving. */
 @Tag("peer")
-class ProxyErrorPathsTest {
-    @TempDir
-    Path mainDir;
-    @TempDir
-    Path shadowDir;
-    @TempDir
-    Path work;
-
+class ProxyErrorPathsTest extends ProxyPeerTestBase {
     @Test
     void refusalsCarryTheRightStatus() throws Exception {
         Files.writeString(mainDir.resolve("f"), "file\n");
         Files.createDirectories(mainDir.resolve("d/sub"));
         Files.writeString(mainDir.resolve("d/sub/x"), "x\n");
         Files.createSymbolicLink(mainDir.resolve("l"), Path.of("f"));
-        try (ProxyRig rig = new ProxyRig(ProxyRig.Setup.SHADOW_SERVER_READ_ONLY_MAIN, mainDir, shadowDir,
-                work.resolve("shadow-state"));
-             ProxyServer proxy = rig.startProxy(work.resolve("proxy-state"));
-             ProxyRig.Client c = new ProxyRig.Client(proxy.port(), proxy.exportPath())) {
+        try (ProxyStack stack = rig().mainOnShadowServer().start()) {
+            ProxyRig.Client c = stack.client;
             FileHandle f = c.lookup(c.root, "f");
             FileHandle d = c.lookup(c.root, "d");
             FileHandle sub = c.lookup(d, "sub");

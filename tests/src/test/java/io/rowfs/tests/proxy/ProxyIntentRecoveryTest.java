@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The proxy dies (as by {@code kill -9}, through {@code -Drowfs.crash-at}) right after the shadow
@@ -35,15 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  * directory too).
  */
 @Tag("peer")
-class ProxyIntentRecoveryTest {
+class ProxyIntentRecoveryTest extends ProxyPeerTestBase {
     private static final byte[] DATA = "kept through the crash\n".getBytes(StandardCharsets.US_ASCII);
-
-    @TempDir
-    Path mainDir;
-    @TempDir
-    Path shadowDir;
-    @TempDir
-    Path work;
 
     @Test
     void interruptedNamespaceChangesAreFinishedAtRestart() throws Exception {
@@ -51,7 +43,7 @@ class ProxyIntentRecoveryTest {
         Map<String, String> mainBefore = ProxyRig.checksums(mainDir);
         int port = ProxyRig.freePort();
         Path state = work.resolve("proxy-state");
-        try (ProxyRig rig = new ProxyRig(mainDir, shadowDir, work.resolve("shadow-state"))) {
+        try (ProxyRig rig = rig().backEnds()) {
             start(rig, port, state, null);
             try (ProxyRig.Client c = new ProxyRig.Client(port, rig.main.exportPath())) {
                 scenario(rig, port, state, c);

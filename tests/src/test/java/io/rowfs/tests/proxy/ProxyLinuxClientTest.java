@@ -23,7 +23,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Linux kernel NFS client (QEMU guest) mounts the proxy, which runs as its own process in front
@@ -34,15 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
  * mount carries on with the handles it holds (an open file descriptor included).
  */
 @Tag("peer")
-class ProxyLinuxClientTest {
+class ProxyLinuxClientTest extends ProxyPeerTestBase {
     private static final int B = 4096;
-
-    @TempDir
-    Path mainDir;
-    @TempDir
-    Path shadowDir;
-    @TempDir
-    Path work;
 
     @Test
     void kernelClientScenarioWithKillNineInTheMiddle() throws Exception {

@@ -2,7 +2,6 @@ package io.rowfs.tests.proxy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rowfs.protocol.nfs3.DirEntryPlus;
@@ -10,23 +9,16 @@ import io.rowfs.protocol.nfs3.Fattr3;
 import io.rowfs.protocol.nfs3.FileHandle;
 import io.rowfs.protocol.nfs3.Nfs3Status;
 import io.rowfs.protocol.nfs3.NfsTime3;
-import io.rowfs.protocol.nfs3.ReaddirplusArgs;
-import io.rowfs.protocol.nfs3.ReaddirplusResult;
 import io.rowfs.protocol.nfs3.Sattr3;
 import io.rowfs.protocol.nfs3.SetTime;
 import io.rowfs.protocol.nfs3.SetattrArgs;
 import io.rowfs.protocol.nfs3.SetattrResult;
 import io.rowfs.protocol.nfs3.StableHow;
 import io.rowfs.protocol.nfs3.TimeHow;
-import io.rowfs.protocol.nfs3.Verifier;
-import io.rowfs.proxy.server.ProxyServer;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The proxy keeps each directory's listing order and entry handles between READDIRPLUS calls, and
@@ -35,23 +27,15 @@ import org.junit.jupiter.api.io.TempDir;
  * RENAME; and its attributes must equal GETATTR's.
  */
 @Tag("peer")
-class ProxyListingCacheTest {
-    @TempDir
-    Path mainDir;
-    @TempDir
-    Path shadowDir;
-    @TempDir
-    Path work;
-
+class ProxyListingCacheTest extends ProxyPeerTestBase {
     @Test
     void keptListingsStillShowCurrentAttributesAndNames() throws Exception {
         Files.createDirectories(mainDir.resolve("d"));
         for (int i = 0; i < 40; i++) {
             Files.writeString(mainDir.resolve("d/f" + i), "main file " + i + "\n");
         }
-        try (ProxyRig rig = new ProxyRig(mainDir, shadowDir, work.resolve("shadow-state"));
-             ProxyServer proxy = rig.startProxy(work.resolve("proxy-state"));
-             ProxyRig.Client c = new ProxyRig.Client(proxy.port(), proxy.exportPath())) {
+        try (ProxyStack stack = rig().start()) {
+            ProxyRig.Client c = stack.client;
             FileHandle d = c.lookup(c.root, "d");
             Map<String, DirEntryPlus> first = listing(c, d);
             assertEquals(first.keySet(), listing(c, d).keySet(), "a second listing (kept order) is the same");
@@ -128,25 +112,8 @@ class ProxyListingCacheTest {
 
     /** Every entry of the directory by name, read in small READDIRPLUS pages (several per listing). */
     private static Map<String, DirEntryPlus> listing(ProxyRig.Client c, FileHandle dir) throws Exception {
-        Map<String, DirEntryPlus> out = new TreeMap<>();
-        long cookie = 0;
-        int pages = 0;
-        while (true) {
-            ReaddirplusResult page = c.get(c.nfs.readdirplus(ProxyRig.ROOT,
-                    new ReaddirplusArgs(dir, cookie, Verifier.ZERO, 512, 2048)));
-            assertEquals(Nfs3Status.OK, page.status());
-            for (DirEntryPlus e : page.entries()) {
-                assertTrue(out.put(e.name().toString(), e) == null, "twice: " + e.name());
-                assertTrue(e.attributes().isPresent(), "attributes of " + e.name());
-                assertNotNull(e.handle(), "handle of " + e.name());
-                cookie = e.cookie();
-            }
-            pages++;
-            if (page.eof()) {
-                break;
-            }
-        }
-        assertTrue(pages > 2, "paged: " + pages);
-        return out;
+        ProxyRig.Listing listing = c.readdirplus(dir, 512, 2048);
+        assertTrue(listing.pages() > 2, "paged: " + listing.pages());
+        return listing.entries();
     }
 }

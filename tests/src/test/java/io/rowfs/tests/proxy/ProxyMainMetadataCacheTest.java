@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Main is read-only, so what the proxy learns of its metadata stays true: LOOKUPs in a main
@@ -22,14 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * with the proxy's own back-end call counters.
  */
 @Tag("peer")
-class ProxyMainMetadataCacheTest {
-    @TempDir
-    Path mainDir;
-    @TempDir
-    Path shadowDir;
-    @TempDir
-    Path work;
-
+class ProxyMainMetadataCacheTest extends ProxyPeerTestBase {
     @Test
     void mainMetadataCrossesTheWireOnce() throws Exception {
         Path small = Files.createDirectory(mainDir.resolve("small"));
@@ -43,9 +35,9 @@ class ProxyMainMetadataCacheTest {
         }
         assertTrue(Files.size(big) > 512 * 1024, "the big directory is over the listing limit: " + Files.size(big));
 
-        try (ProxyRig rig = new ProxyRig(mainDir, shadowDir, work.resolve("shadow-state"));
-             ProxyServer proxy = rig.startProxy(work.resolve("proxy"));
-             ProxyRig.Client c = new ProxyRig.Client(proxy.port(), proxy.exportPath())) {
+        try (ProxyStack stack = rig().start()) {
+            ProxyServer proxy = stack.proxy;
+            ProxyRig.Client c = stack.client;
             FileHandle dir = c.lookup(c.root, "small");
             long lookupsBefore = mainCalls(proxy, "LOOKUP");
             for (int round = 0; round < 2; round++) {

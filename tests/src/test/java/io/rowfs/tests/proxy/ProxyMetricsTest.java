@@ -14,14 +14,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The proxy's Prometheus counters against real peers (ganesha main, shadow server): bytes from main
@@ -29,15 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
  * from the shadow, and no mutating procedure ever reaches main.
  */
 @Tag("peer")
-class ProxyMetricsTest {
+class ProxyMetricsTest extends ProxyPeerTestBase {
     private static final Set<String> MUTATING = Set.of("SETATTR", "WRITE", "CREATE", "MKDIR", "SYMLINK", "MKNOD",
             "REMOVE", "RMDIR", "RENAME", "LINK", "COMMIT");
-    @TempDir
-    Path mainDir;
-    @TempDir
-    Path shadowDir;
-    @TempDir
-    Path work;
 
     @Test
     void countersReproduceTheRpcProfileAndBytesFetched() throws Exception {
@@ -48,11 +40,8 @@ class ProxyMetricsTest {
         new Random(10).nextBytes(local);
         Files.write(work.resolve("local.bin"), local);
 
-        try (ProxyRig rig = new ProxyRig(mainDir, shadowDir, work.resolve("shadow-state"));
-             ProxyServer proxy = ProxyServer.builder().main(rig.mainSpec()).shadow(rig.shadowSpec())
-                     .state(work.resolve("proxy-state")).listen(new InetSocketAddress("127.0.0.1", 0))
-                     .metrics(new InetSocketAddress("127.0.0.1", 0)).cacheBytes(64L << 20).maxObjects(10_000)
-                     .build().start()) {
+        try (ProxyStack stack = rig().proxyOptions(p -> p.metrics(new InetSocketAddress("127.0.0.1", 0))).start()) {
+            ProxyServer proxy = stack.proxy;
             Libnfs nfs = Libnfs.host();
             assertArrayEquals(image, nfs.cat(ProxyRig.url(proxy, "image.bin")));
             List<Sample> first = scrape(proxy);

@@ -16,10 +16,6 @@ import io.rowfs.protocol.nfs3.Nfs3Status;
 import io.rowfs.protocol.nfs3.Sattr3;
 import io.rowfs.protocol.nfs3.SetTime;
 import io.rowfs.protocol.nfs3.StableHow;
-import io.rowfs.proxy.backend.BackendSpec;
-import io.rowfs.proxy.server.ProxyServer;
-import io.rowfs.tests.peers.WanRelay;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +26,6 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * CREATE and REMOVE answered before the shadow makes them (the proxy's default): a burst of
@@ -40,20 +35,12 @@ import org.junit.jupiter.api.io.TempDir;
  * once the shadow made it, and the directory's wcc data shows the change.
  */
 @Tag("peer")
-class ProxyNamesBehindTest {
-    @TempDir
-    Path mainDir;
-    @TempDir
-    Path shadowDir;
-    @TempDir
-    Path work;
-
+class ProxyNamesBehindTest extends ProxyPeerTestBase {
     @Test
     void theShadowEndsUpWithWhatTheClientWasTold() throws Exception {
         Files.writeString(mainDir.resolve("from-main.txt"), "main\n");
-        try (ProxyRig rig = new ProxyRig(mainDir, shadowDir, work.resolve("shadow-state"));
-             ProxyServer proxy = rig.startProxy(work.resolve("proxy"));
-             ProxyRig.Client c = new ProxyRig.Client(proxy.port(), proxy.exportPath())) {
+        try (ProxyStack stack = rig().start()) {
+            ProxyRig.Client c = stack.client;
             FileHandle dir = c.mkdir(c.root, "work");
             Map<String, byte[]> expected = new TreeMap<>();
 
@@ -119,14 +106,8 @@ class ProxyNamesBehindTest {
      */
     @Test
     void overASlowShadowEachNamesChangesKeepTheirOrder() throws Exception {
-        try (ProxyRig rig = new ProxyRig(mainDir, shadowDir, work.resolve("shadow-state"));
-             WanRelay relay = WanRelay.start(new InetSocketAddress("127.0.0.1", 0),
-                     new InetSocketAddress("127.0.0.1", rig.shadowSpec().nfsPort()), Duration.ofMillis(3), 0);
-             ProxyServer proxy = ProxyServer.builder().main(rig.mainSpec())
-                     .shadow(new BackendSpec("127.0.0.1", relay.port(), relay.port(), rig.shadowSpec().exportPath()))
-                     .state(work.resolve("proxy")).listen(new InetSocketAddress("127.0.0.1", 0))
-                     .cacheBytes(64L << 20).maxObjects(100_000).build().start();
-             ProxyRig.Client c = new ProxyRig.Client(proxy.port(), proxy.exportPath())) {
+        try (ProxyStack stack = rig().shadowDelay(Duration.ofMillis(3)).start()) {
+            ProxyRig.Client c = stack.client;
             FileHandle dir = c.mkdir(c.root, "churn");
             Map<String, byte[]> expected = new TreeMap<>();
             for (int round = 0; round < 3; round++) {

@@ -27,11 +27,9 @@ import io.rowfs.protocol.rpc.Credentials;
 import io.rowfs.proxy.server.ProxyServer;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The proxy acts as root on the shadow, so it checks permissions itself: ACCESS answers from the
@@ -40,25 +38,16 @@ import org.junit.jupiter.api.io.TempDir;
  * proxy. Main here is the project's shadow server in read-only mode.
  */
 @Tag("peer")
-class ProxyPermissionTest {
+class ProxyPermissionTest extends ProxyPeerTestBase {
     private static final Credentials USER = new AuthSys(0, "rowfs-test", 1000, 1000);
-
-    @TempDir
-    Path mainDir;
-    @TempDir
-    Path shadowDir;
-    @TempDir
-    Path work;
 
     @Test
     void callerPermissionsAreEnforcedFromVirtualAttributes() throws Exception {
         Files.writeString(mainDir.resolve("root-owned.txt"), "root\n");
         Files.createDirectories(mainDir.resolve("open"));
         Files.setPosixFilePermissions(mainDir.resolve("open"), java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
-        try (ProxyRig rig = new ProxyRig(ProxyRig.Setup.SHADOW_SERVER_READ_ONLY_MAIN, mainDir, shadowDir,
-                work.resolve("shadow-state"));
-             ProxyServer proxy = rig.startProxy(work.resolve("proxy-state"));
-             ProxyRig.Client c = new ProxyRig.Client(proxy.port(), proxy.exportPath())) {
+        try (ProxyStack stack = rig().mainOnShadowServer().start()) {
+            ProxyRig.Client c = stack.client;
             FileHandle rootOwned = c.lookup(c.root, "root-owned.txt");
             FileHandle open = c.lookup(c.root, "open");
 
@@ -88,12 +77,9 @@ class ProxyPermissionTest {
     @Test
     void embeddedPortmapperAdvertisesTheProxy() throws Exception {
         int pmPort = ProxyRig.freePort();
-        try (ProxyRig rig = new ProxyRig(ProxyRig.Setup.SHADOW_SERVER_READ_ONLY_MAIN, mainDir, shadowDir,
-                work.resolve("shadow-state"));
-             ProxyServer proxy = ProxyServer.builder().main(rig.mainSpec()).shadow(rig.shadowSpec())
-                     .state(work.resolve("proxy-state")).listen(new InetSocketAddress("127.0.0.1", 0)).portmap(pmPort)
-                     .cacheBytes(16L << 20).maxObjects(10_000).build().start();
+        try (ProxyStack stack = rig().mainOnShadowServer().proxyOptions(p -> p.portmap(pmPort)).start();
              RpcClient rpc = RpcClient.builder(new InetSocketAddress("127.0.0.1", pmPort)).build()) {
+            ProxyServer proxy = stack.proxy;
             PortmapClient pm = new PortmapClient(rpc);
             assertEquals(proxy.port(), pm.getPort(100003, 3, Portmap.IPPROTO_TCP).get(10, TimeUnit.SECONDS));
             assertEquals(proxy.port(), pm.getPort(100005, 3, Portmap.IPPROTO_TCP).get(10, TimeUnit.SECONDS));

@@ -19,18 +19,10 @@ import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Read-only pass-through: libnfs lists and reads main (nfs-ganesha, read-only) through the proxy. */
 @Tag("peer")
-class ProxyReadThroughTest {
-    @TempDir
-    Path mainDir;
-    @TempDir
-    Path shadowDir;
-    @TempDir
-    Path work;
-
+class ProxyReadThroughTest extends ProxyPeerTestBase {
     @Test
     void libnfsListsAndReadsMainThroughTheProxy() throws Exception {
         Random rnd = new Random(5);
@@ -48,9 +40,9 @@ class ProxyReadThroughTest {
         Files.setPosixFilePermissions(shadowDir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
         Map<String, String> before = ProxyRig.checksums(mainDir);
 
-        try (ProxyRig rig = new ProxyRig(mainDir, shadowDir, work.resolve("shadow-state"));
-             ProxyServer proxy = rig.startProxy(work.resolve("proxy-state"));
-             ProxyRig.Client c = new ProxyRig.Client(proxy.port(), proxy.exportPath())) {
+        try (ProxyStack stack = rig().start()) {
+            ProxyServer proxy = stack.proxy;
+            ProxyRig.Client c = stack.client;
             Libnfs nfs = Libnfs.host();
             assertArrayEquals(big, nfs.cat(ProxyRig.url(proxy, "big.bin")));
             assertEquals("hello main\n", new String(nfs.cat(ProxyRig.url(proxy, "a.txt"))));

@@ -5,26 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rowfs.protocol.nfs3.DirEntry;
-import io.rowfs.protocol.nfs3.DirEntryPlus;
 import io.rowfs.protocol.nfs3.FileHandle;
 import io.rowfs.protocol.nfs3.Nfs3Status;
 import io.rowfs.protocol.nfs3.ReaddirArgs;
 import io.rowfs.protocol.nfs3.ReaddirResult;
-import io.rowfs.protocol.nfs3.ReaddirplusArgs;
-import io.rowfs.protocol.nfs3.ReaddirplusResult;
 import io.rowfs.protocol.nfs3.Verifier;
-import io.rowfs.proxy.server.ProxyServer;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A merged directory of 5,000 entries (main's, minus removed, plus created) listed page by page
@@ -32,23 +24,15 @@ import org.junit.jupiter.api.io.TempDir;
  * cookie verifier, and resuming from the cookie of an entry removed meanwhile.
  */
 @Tag("peer")
-class ProxyReaddirTest {
-    @TempDir
-    Path mainDir;
-    @TempDir
-    Path shadowDir;
-    @TempDir
-    Path work;
-
+class ProxyReaddirTest extends ProxyPeerTestBase {
     @Test
     void mergedDirectoryOf5000EntriesWithBothProcedures() throws Exception {
         Files.createDirectories(mainDir.resolve("big"));
         for (int i = 0; i < 4997; i++) {
             Files.writeString(mainDir.resolve("big/f" + i), "");
         }
-        try (ProxyRig rig = new ProxyRig(mainDir, shadowDir, work.resolve("shadow-state"));
-             ProxyServer proxy = rig.startProxy(work.resolve("proxy-state"));
-             ProxyRig.Client c = new ProxyRig.Client(proxy.port(), proxy.exportPath())) {
+        try (ProxyStack stack = rig().start()) {
+            ProxyRig.Client c = stack.client;
             long t0 = System.nanoTime();
             FileHandle big = c.lookup(c.root, "big");
             for (int i = 0; i < 10; i++) {
@@ -71,7 +55,8 @@ class ProxyReaddirTest {
             long t2 = System.nanoTime();
             assertEquals(want, plain.keySet());
             assertEquals(5005, plain.size() - 2, "merged entries");
-            Map<String, Long> plus = readdirplusAll(c, big, 1024, 16384);
+            Map<String, Long> plus = new HashMap<>();
+            c.readdirplus(big, 1024, 16384).entries().forEach((name, e) -> plus.put(name, e.fileId()));
             long t3 = System.nanoTime();
             System.out.printf("TIMING setup %d ms, readdir %d ms, readdirplus %d ms%n", (t1 - t0) / 1_000_000,
                     (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000);
@@ -121,29 +106,6 @@ class ProxyReaddirTest {
             }
         }
         assertTrue(pages > 10, "paged: " + pages);
-        return out;
-    }
-
-    private static Map<String, Long> readdirplusAll(ProxyRig.Client c, FileHandle dir, int dircount, int maxcount)
-            throws Exception {
-        Map<String, Long> out = new HashMap<>();
-        long cookie = 0;
-        List<Integer> sizes = new ArrayList<>();
-        while (true) {
-            ReaddirplusResult page = c.get(c.nfs.readdirplus(ProxyRig.ROOT,
-                    new ReaddirplusArgs(dir, cookie, Verifier.ZERO, dircount, maxcount)));
-            assertEquals(Nfs3Status.OK, page.status());
-            for (DirEntryPlus e : page.entries()) {
-                assertTrue(out.put(e.name().toString(), e.fileId()) == null, "twice: " + e.name());
-                assertTrue(e.attributes().isPresent() && e.handle() != null, "attributes and handle for " + e.name());
-                assertEquals(e.fileId(), e.attributes().attributes().fileid());
-                cookie = e.cookie();
-            }
-            sizes.add(page.entries().size());
-            if (page.eof()) {
-                break;
-            }
-        }
         return out;
     }
 }

@@ -1,6 +1,7 @@
 package io.rowfs.tests.proxy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rowfs.protocol.client.RpcClient;
@@ -14,6 +15,7 @@ import io.rowfs.proxy.server.ProxyServer;
 import io.rowfs.shadow.ShadowServer;
 import io.rowfs.tests.peers.Ganesha;
 import io.rowfs.tests.peers.NfsUrl;
+import io.rowfs.tests.peers.WanRelay;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -21,16 +23,22 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
- * Test rig: nfs-ganesha exporting {@code mainDir} read-only (the main), the project's shadow server
- * over {@code shadowDir} in this JVM, and helpers to talk NFSv3 to a proxy in front of them.
+ * Test rig: the back ends of a proxy peer test, made by {@link #builder}: main (by default
+ * nfs-ganesha exporting {@code mainDir} read-only; or the project's shadow server, read-only) and
+ * shadow (by default the project's shadow server over {@code shadowDir} in this JVM, optionally
+ * behind a delaying relay; or nfs-ganesha), and helpers to talk NFSv3 to a proxy in front of them.
+ * Back-end state lives in {@code work/shadow-state} and {@code work/main-state}; a proxy's state
+ * by default in {@link #proxyState()}.
  */
 final class ProxyRig implements AutoCloseable {
     static final Credentials ROOT = new AuthSys(0, "rowfs-test", 0, 0);
@@ -50,34 +58,119 @@ final class ProxyRig implements AutoCloseable {
         }
     }
 
+    /** What a test changes from the default rig; {@link #start()} adds a proxy and a client. */
+    static final class Builder {
+        private final Path mainDir;
+        private final Path shadowDir;
+        private final Path work;
+        private Setup setup = Setup.GANESHA_MAIN_SHADOW_SERVER;
+        private Duration shadowDelay = Duration.ZERO;
+        private UnaryOperator<ProxyServer.Builder> proxyOptions = UnaryOperator.identity();
+
+        private Builder(Path mainDir, Path shadowDir, Path work) {
+            this.mainDir = mainDir;
+            this.shadowDir = shadowDir;
+            this.work = work;
+        }
+
+        Builder setup(Setup s) {
+            this.setup = s;
+            return this;
+        }
+
+        /** Main is the project's shadow server in read-only mode instead of nfs-ganesha. */
+        Builder mainOnShadowServer() {
+            return setup(Setup.SHADOW_SERVER_READ_ONLY_MAIN);
+        }
+
+        /** The shadow server is reached through a {@link WanRelay} adding {@code oneWay} each way. */
+        Builder shadowDelay(Duration oneWay) {
+            this.shadowDelay = oneWay;
+            return this;
+        }
+
+        /** Options of the proxy {@link #start()} starts, on top of {@link ProxyRig#proxy}'s. */
+        Builder proxyOptions(UnaryOperator<ProxyServer.Builder> options) {
+            this.proxyOptions = options;
+            return this;
+        }
+
+        /** Starts the back ends only (for tests that start their proxies themselves). */
+        ProxyRig backEnds() throws IOException {
+            return new ProxyRig(this);
+        }
+
+        /** Starts the back ends, a proxy in this JVM on {@link ProxyRig#proxyState()}, and a client mounted on it. */
+        ProxyStack start() throws Exception {
+            return ProxyStack.start(backEnds(), proxyOptions);
+        }
+    }
+
     final Ganesha main;
     private final ShadowServer mainServer;
     private final Ganesha shadowGanesha;
-    final ShadowServer shadow;
+    /** Replaced by {@link #restartShadow()}; test thread only. */
+    private ShadowServer shadow;
+    private final WanRelay shadowRelay;
+    private final Path shadowDir;
+    private final Path work;
     private final List<AutoCloseable> all = new java.util.ArrayList<>();
 
-    ProxyRig(Path mainDir, Path shadowDir, Path shadowState) throws IOException {
-        this(Setup.GANESHA_MAIN_SHADOW_SERVER, mainDir, shadowDir, shadowState);
+    /** A rig over {@code mainDir} and {@code shadowDir}, keeping its state and logs in {@code work}. */
+    static Builder builder(Path mainDir, Path shadowDir, Path work) {
+        return new Builder(mainDir, shadowDir, work);
     }
 
-    ProxyRig(Setup setup, Path mainDir, Path shadowDir, Path shadowState) throws IOException {
+    private ProxyRig(Builder b) throws IOException {
+        Setup setup = b.setup;
+        if (setup.ganeshaShadow && !b.shadowDelay.isZero()) {
+            throw new IllegalArgumentException("a shadow delay needs the shadow server as shadow, not " + setup);
+        }
+        shadowDir = b.shadowDir;
+        work = b.work;
         try {
-            main = setup.ganeshaMain ? keep(Ganesha.start(mainDir, true)) : null;
-            mainServer = setup.ganeshaMain ? null : keep(ShadowServer.builder().export(mainDir)
-                    .stateDir(shadowState.resolveSibling("main-state")).readOnly(true)
+            main = setup.ganeshaMain ? keep(Ganesha.start(b.mainDir, true)) : null;
+            mainServer = setup.ganeshaMain ? null : keep(ShadowServer.builder().export(b.mainDir)
+                    .stateDir(work.resolve("main-state")).readOnly(true)
                     .listen(new InetSocketAddress("127.0.0.1", 0)).build().start());
             shadowGanesha = setup.ganeshaShadow ? keep(Ganesha.start(shadowDir, false)) : null;
-            shadow = setup.ganeshaShadow ? null : keep(ShadowServer.builder().export(shadowDir)
-                    .stateDir(shadowState).listen(new InetSocketAddress("127.0.0.1", 0)).build().start());
+            shadow = setup.ganeshaShadow ? null : keep(startShadowServer(0));
+            shadowRelay = b.shadowDelay.isZero() ? null : keep(WanRelay.start(new InetSocketAddress("127.0.0.1", 0),
+                    new InetSocketAddress("127.0.0.1", shadow.port()), b.shadowDelay, 0));
         } catch (IOException | RuntimeException e) {
             close();
             throw e;
         }
     }
 
+    private ShadowServer startShadowServer(int port) throws IOException {
+        return ShadowServer.builder().export(shadowDir).stateDir(work.resolve("shadow-state"))
+                .listen(new InetSocketAddress("127.0.0.1", port)).build().start();
+    }
+
     private <T extends AutoCloseable> T keep(T resource) {
         all.add(resource);
         return resource;
+    }
+
+    /**
+     * Stops the shadow server and starts it again on the same port and state, as a shadow that
+     * restarted (its write verifier changes). Test thread only.
+     */
+    void restartShadow() throws IOException {
+        if (shadow == null) {
+            throw new IllegalStateException("the shadow is nfs-ganesha here, not the shadow server");
+        }
+        int at = all.indexOf(shadow);
+        int port = shadow.port();
+        shadow.close();
+        shadow = startShadowServer(port);
+        all.set(at, shadow);
+    }
+
+    /** The state folder of a proxy unless a test names another: {@code work/proxy-state}. */
+    Path proxyState() {
+        return work.resolve("proxy-state");
     }
 
     BackendSpec mainSpec() {
@@ -87,15 +180,22 @@ final class ProxyRig implements AutoCloseable {
     }
 
     BackendSpec shadowSpec() {
-        return shadow != null
-                ? new BackendSpec("127.0.0.1", shadow.port(), shadow.port(), shadow.fs().root().toString())
-                : new BackendSpec("127.0.0.1", shadowGanesha.hostNfsPort(), shadowGanesha.hostMountPort(),
-                        shadowGanesha.exportPath());
+        if (shadow == null) {
+            return new BackendSpec("127.0.0.1", shadowGanesha.hostNfsPort(), shadowGanesha.hostMountPort(),
+                    shadowGanesha.exportPath());
+        }
+        int port = shadowRelay != null ? shadowRelay.port() : shadow.port();
+        return new BackendSpec("127.0.0.1", port, port, shadow.fs().root().toString());
+    }
+
+    /** A proxy in this JVM in front of this rig, on an ephemeral port with state {@code state}, not started. */
+    ProxyServer.Builder proxy(Path state) {
+        return ProxyServer.builder().main(mainSpec()).shadow(shadowSpec()).state(state)
+                .listen(new InetSocketAddress("127.0.0.1", 0)).cacheBytes(64L << 20).maxObjects(100_000);
     }
 
     ProxyServer startProxy(Path state) throws IOException {
-        return ProxyServer.builder().main(mainSpec()).shadow(shadowSpec()).state(state)
-                .listen(new InetSocketAddress("127.0.0.1", 0)).cacheBytes(64L << 20).maxObjects(100_000).build().start();
+        return proxy(state).build().start();
     }
 
     /**
@@ -166,6 +266,16 @@ final class ProxyRig implements AutoCloseable {
             }
             rpc = (udp ? RpcClient.udpBuilder(where) : RpcClient.builder(where)).build();
             nfs = new Nfs3Client(rpc);
+        }
+
+        /** A client on {@code proxy} over TCP. */
+        static Client on(ProxyServer proxy) throws Exception {
+            return new Client(proxy.port(), proxy.exportPath(), false);
+        }
+
+        /** A client on {@code proxy} over UDP. */
+        static Client udpOn(ProxyServer proxy) throws Exception {
+            return new Client(proxy.port(), proxy.exportPath(), true);
         }
 
         <T> T get(java.util.concurrent.CompletableFuture<T> f) throws Exception {
@@ -292,6 +402,34 @@ final class ProxyRig implements AutoCloseable {
             return out;
         }
 
+        /**
+         * Every entry of {@code dir} by name ("." and ".." included), read in READDIRPLUS pages of
+         * {@code dircount} and {@code maxcount} bytes: each name once, each with a handle and with
+         * attributes whose fileid is the entry's.
+         */
+        Listing readdirplus(FileHandle dir, int dircount, int maxcount) throws Exception {
+            Map<String, DirEntryPlus> out = new TreeMap<>();
+            long cookie = 0;
+            int pages = 0;
+            while (true) {
+                ReaddirplusResult page = get(nfs.readdirplus(ROOT,
+                        new ReaddirplusArgs(dir, cookie, Verifier.ZERO, dircount, maxcount)));
+                assertEquals(Nfs3Status.OK, page.status(), "READDIRPLUS");
+                for (DirEntryPlus e : page.entries()) {
+                    assertTrue(out.put(e.name().toString(), e) == null, "twice: " + e.name());
+                    assertTrue(e.attributes().isPresent(), "attributes of " + e.name());
+                    assertNotNull(e.handle(), "handle of " + e.name());
+                    assertEquals(e.fileId(), e.attributes().attributes().fileid(), "fileid of " + e.name());
+                    cookie = e.cookie();
+                }
+                pages++;
+                if (page.eof()) {
+                    break;
+                }
+            }
+            return new Listing(out, pages);
+        }
+
         CommitResult commit(FileHandle fh) throws Exception {
             CommitResult r = get(nfs.commit(ROOT, new CommitArgs(fh, 0, 0)));
             assertEquals(Nfs3Status.OK, r.status(), "COMMIT");
@@ -302,6 +440,10 @@ final class ProxyRig implements AutoCloseable {
         public void close() {
             rpc.close();
         }
+    }
+
+    /** A whole READDIRPLUS listing, by name, and the number of pages it took. */
+    record Listing(Map<String, DirEntryPlus> entries, int pages) {
     }
 
     /** md5 of every regular file under {@code dir}, by relative path (symlinks by target). */

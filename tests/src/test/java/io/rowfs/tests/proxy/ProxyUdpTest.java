@@ -5,14 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.rowfs.protocol.nfs3.FileHandle;
 import io.rowfs.protocol.nfs3.StableHow;
-import io.rowfs.proxy.server.ProxyServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Random;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The proxy over UDP (MOUNT and NFS on the same port as TCP): a main file read in datagram-sized
@@ -20,23 +17,15 @@ import org.junit.jupiter.api.io.TempDir;
  * file is untouched.
  */
 @Tag("peer")
-class ProxyUdpTest {
-    @TempDir
-    Path mainDir;
-    @TempDir
-    Path shadowDir;
-    @TempDir
-    Path work;
-
+class ProxyUdpTest extends ProxyPeerTestBase {
     @Test
     void readAndWriteOverUdpMatchTcp() throws Exception {
         byte[] image = new byte[40_000];
         new Random(7).nextBytes(image);
         Files.write(mainDir.resolve("image.bin"), image);
-        try (ProxyRig rig = new ProxyRig(mainDir, shadowDir, work.resolve("shadow-state"));
-             ProxyServer proxy = rig.startProxy(work.resolve("proxy"));
-             ProxyRig.Client udp = new ProxyRig.Client(proxy.port(), proxy.exportPath(), true);
-             ProxyRig.Client tcp = new ProxyRig.Client(proxy.port(), proxy.exportPath(), false)) {
+        try (ProxyStack stack = rig().start();
+             ProxyRig.Client udp = ProxyRig.Client.udpOn(stack.proxy)) {
+            ProxyRig.Client tcp = stack.client;
             FileHandle f = udp.lookup(udp.root, "image.bin");
             assertEquals(f, tcp.lookup(tcp.root, "image.bin"), "one virtual handle whatever the transport");
             java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();

@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Removing a name leaves a whiteout only where main has that name: files created and removed in the
@@ -22,23 +21,16 @@ import org.junit.jupiter.api.io.TempDir;
  * and every listing of the directory, without bound), while a removed main file stays hidden.
  */
 @Tag("peer")
-class ProxyWhiteoutTest {
-    @TempDir
-    Path mainDir;
-    @TempDir
-    Path shadowDir;
-    @TempDir
-    Path work;
-
+class ProxyWhiteoutTest extends ProxyPeerTestBase {
     @Test
     void onlyMainNamesAreWhitedOut() throws Exception {
         Files.writeString(mainDir.resolve("from-main.txt"), "main\n");
         Files.createDirectory(mainDir.resolve("sub"));
         Files.writeString(mainDir.resolve("sub/also-main.txt"), "main\n");
-        Path state = work.resolve("proxy");
-        try (ProxyRig rig = new ProxyRig(mainDir, shadowDir, work.resolve("shadow-state"))) {
+        try (ProxyRig rig = rig().backEnds()) {
+            Path state = rig.proxyState();
             try (ProxyServer proxy = rig.startProxy(state);
-                 ProxyRig.Client c = new ProxyRig.Client(proxy.port(), proxy.exportPath())) {
+                 ProxyRig.Client c = ProxyRig.Client.on(proxy)) {
                 FileHandle sub = c.lookup(c.root, "sub");
                 for (int i = 0; i < 50; i++) {
                     c.create(c.root, "tmp-" + i);

@@ -6,13 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.rowfs.protocol.nfs3.FileHandle;
 import io.rowfs.protocol.nfs3.StableHow;
 import io.rowfs.protocol.nfs3.WriteResult;
-import io.rowfs.proxy.server.ProxyServer;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Random;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * UNSTABLE writes to a new file are acknowledged before they reach the shadow (write-behind); the
@@ -21,21 +18,13 @@ import org.junit.jupiter.api.io.TempDir;
  * and after COMMIT the shadow's file holds the data.
  */
 @Tag("peer")
-class ProxyWriteBehindTest {
-    @TempDir
-    Path mainDir;
-    @TempDir
-    Path shadowDir;
-    @TempDir
-    Path work;
-
+class ProxyWriteBehindTest extends ProxyPeerTestBase {
     @Test
     void queuedWritesAreInvisibleToReaders() throws Exception {
         byte[] expected = new byte[3 << 20];
         new Random(5).nextBytes(expected);
-        try (ProxyRig rig = new ProxyRig(mainDir, shadowDir, work.resolve("shadow-state"));
-             ProxyServer proxy = rig.startProxy(work.resolve("proxy"));
-             ProxyRig.Client c = new ProxyRig.Client(proxy.port(), proxy.exportPath())) {
+        try (ProxyStack stack = rig().start()) {
+            ProxyRig.Client c = stack.client;
             FileHandle f = c.create(c.root, "behind.bin");
             int piece = 64 * 1024;
             WriteResult last = null;

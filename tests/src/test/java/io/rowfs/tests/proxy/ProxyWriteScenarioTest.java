@@ -30,7 +30,6 @@ import java.util.Random;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The write and namespace scenario through the proxy, main = nfs-ganesha (read-only), shadow = the
@@ -40,15 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
  * nfs-cat, and main's export checked unchanged.
  */
 @Tag("peer")
-class ProxyWriteScenarioTest {
+class ProxyWriteScenarioTest extends ProxyPeerTestBase {
     private static final int B = 4096;
-
-    @TempDir
-    Path mainDir;
-    @TempDir
-    Path shadowDir;
-    @TempDir
-    Path work;
 
     @ParameterizedTest
     @EnumSource(ProxyRig.Setup.class)
@@ -71,9 +63,9 @@ class ProxyWriteScenarioTest {
         model.put("keep.txt", ProxyRig.utf8("untouched\n"));
         model.put("etc/conf.d/x.conf", ProxyRig.utf8("x=1\n"));
 
-        try (ProxyRig rig = new ProxyRig(setup, mainDir, shadowDir, work.resolve("shadow-state"));
-             ProxyServer proxy = rig.startProxy(work.resolve("proxy-state"));
-             ProxyRig.Client c = new ProxyRig.Client(proxy.port(), proxy.exportPath())) {
+        try (ProxyStack stack = rig().setup(setup).start()) {
+            ProxyServer proxy = stack.proxy;
+            ProxyRig.Client c = stack.client;
             FileHandle img = c.lookup(c.root, "image.bin");
             long fileid = c.getattr(img).fileid();
 

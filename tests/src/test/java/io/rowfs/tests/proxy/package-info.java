@@ -1,0 +1,9 @@
+/**
+ * Whole-system tests of the redirect-on-write proxy against real peers: nfs-ganesha or the shadow
+ * server (read-only) as main, the shadow server or nfs-ganesha as shadow, libnfs and the Linux
+ * kernel client (QEMU) as clients. Each test gets its folders from
+ * {@link io.rowfs.tests.proxy.ProxyPeerTestBase}, states how its back ends differ from the default
+ * with {@link io.rowfs.tests.proxy.ProxyRig#builder}, and mostly runs against a
+ * {@link io.rowfs.tests.proxy.ProxyStack} (back ends, an in-JVM proxy and a mounted client).
+ */
+package io.rowfs.tests.proxy;
