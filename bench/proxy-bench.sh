@@ -121,7 +121,10 @@ record() { # who phase-prefix output
     printf '  %-10s %-14s %12s %s\n' "$1" "$2$phase" "${rate#rate=}" "$unit"
   done <<<"$3"
 }
-nb() { inns "$nfsbench" "$@"; }
+# Every run starts with no dirty pages: the kernel throttles writers (the proxy's cache writes, a
+# server's WRITEs) once the pages earlier runs dirtied pass its thresholds, which would charge one
+# side for another's writes. The sync happens before nfsbench starts its clock.
+nb() { sync; inns "$nfsbench" "$@"; }
 
 echo "rowfs proxy benchmark: ${SIZE_MIB} MiB files, ${TREE}x${TREE} tree, ${FILES} files, ${ROUNDS} rounds, WAN ${RTT_MS} ms RTT"
 for r in $(seq "$ROUNDS"); do

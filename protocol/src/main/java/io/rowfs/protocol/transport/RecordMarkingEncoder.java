@@ -31,7 +31,7 @@ public final class RecordMarkingEncoder extends MessageToMessageEncoder<Object> 
         if (msg instanceof FileTailedRecord record) {
             out.add(header(ctx, record.length()));
             out.add(record.head().retain());
-            out.add(record.tail().region());
+            out.addAll(record.tail().regions());
             if (record.padding() > 0) {
                 ByteBuf pad = ctx.alloc().buffer(record.padding());
                 XdrEncoder.writePadding(pad, record.padding());

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * READ results whose data is a slice of a file ({@link ReadResult#ok(PostOpAttr, boolean, FileSlice)}):
+ * READ results whose data is a slice of a file, in two ranges ({@link ReadResult#ok(PostOpAttr, boolean, FileSlice)}):
  * over TCP the bytes go out from the file (sendfile), over UDP they are copied in; either way the
  * client receives exactly the slice's bytes, padding included, and the slice is released once sent.
  */
@@ -55,7 +55,10 @@ class FileReadReplyTest {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             service.answer = (ctx, args) -> {
                 ReadArgs read = (ReadArgs) args;
-                FileSlice slice = FileSlice.of(channel, read.offset(), read.count(), released::incrementAndGet);
+                // the read's bytes as two ranges in reverse file order: its second half, then its first
+                int half = read.count() / 2;
+                FileSlice slice = FileSlice.of(channel, new long[] {read.offset() + half, read.offset()},
+                        new int[] {read.count() - half, half}, released::incrementAndGet);
                 return CompletableFuture.completedFuture(ReadResult.ok(PostOpAttr.ABSENT, false, slice));
             };
             RpcServer server = RpcServer.builder().udp(udp).program(new Nfs3Program(service)).build().start();
@@ -71,7 +74,7 @@ class FileReadReplyTest {
                         try {
                             assertEquals(Nfs3Status.OK, got.status());
                             assertEquals(length, got.count());
-                            assertArrayEquals(Arrays.copyOfRange(content, offset, offset + length),
+                            assertArrayEquals(swappedHalves(Arrays.copyOfRange(content, offset, offset + length)),
                                     ByteBufUtil.getBytes(got.data()), length + " bytes at " + offset);
                         } finally {
                             got.release();
@@ -89,5 +92,13 @@ class FileReadReplyTest {
             }
         }
         assertTrue(released.get() > 0);
+    }
+
+    private static byte[] swappedHalves(byte[] b) {
+        int half = b.length / 2;
+        byte[] out = new byte[b.length];
+        System.arraycopy(b, half, out, 0, b.length - half);
+        System.arraycopy(b, 0, out, b.length - half, half);
+        return out;
     }
 }

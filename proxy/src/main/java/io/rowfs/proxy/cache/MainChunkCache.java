@@ -160,51 +160,68 @@ public final class MainChunkCache implements AutoCloseable {
 
     /**
      * The bytes {@code [from, from+length)} counted from the start of chunk {@code firstChunk}, across
-     * consecutive chunks, as one slice of the data file, when all of them are cached in
-     * consecutive slots (as a file read in order is stored) and full but perhaps the last; else null.
-     * The slots are pinned until the slice is released: none is evicted or rewritten meanwhile, so
-     * the slice can be sent from the file later (sendfile) and still hold these bytes.
+     * consecutive chunks, as a slice of the data file (one range per run of consecutive slots), when
+     * all of them are cached, full but perhaps the last; else null. The slots are pinned until the
+     * slice is released: none is evicted or rewritten meanwhile, so the slice can be sent from the
+     * file later (sendfile) and still hold these bytes.
      */
     public FileSlice pinSpan(byte[] mainHandle, long firstChunk, int from, int length) {
         int n = (int) (((long) from + length + chunkSize - 1) / chunkSize);
         byte[][] keys = new byte[n][];
-        int firstSlot = -1;
+        int[] slots = new int[n];
         for (int i = 0; i < n; i++) {
             keys[i] = ChunkKey.of(mainHandle, firstChunk + i);
             Long entry = live.get(new Key(keys[i]));
             if (entry == null) {
                 return null;
             }
-            int slot = (int) (entry >>> 24);
+            slots[i] = (int) (entry >>> 24);
             int chunkLength = (int) (entry & 0xFFFFFF);
             int needed = i < n - 1 ? chunkSize : from + length - (n - 1) * chunkSize;
-            if (i == 0) {
-                firstSlot = slot;
-            }
-            if (slot != firstSlot + i || chunkLength < needed) {
+            if (chunkLength < needed) {
                 return null;
             }
         }
         synchronized (this) {
             for (int i = 0; i < n; i++) {
-                int slot = firstSlot + i;
-                if (slot >= slotKeys.length || !Arrays.equals(slotKeys[slot], keys[i])) {
+                if (slots[i] >= slotKeys.length || !Arrays.equals(slotKeys[slots[i]], keys[i])) {
                     return null; // evicted since the lookup
                 }
             }
-            for (int i = 0; i < n; i++) {
-                readPins[firstSlot + i]++;
-                referenced[firstSlot + i] = true;
+            for (int slot : slots) {
+                readPins[slot]++;
+                referenced[slot] = true;
             }
         }
         hits.addAndGet(n);
-        int pinnedFrom = firstSlot;
-        return FileSlice.of(data, (long) firstSlot * chunkSize + from, length, () -> unpin(pinnedFrom, n));
+        return fileRanges(slots, from, length);
     }
 
-    private synchronized void unpin(int firstSlot, int n) {
-        for (int i = 0; i < n; i++) {
-            readPins[firstSlot + i]--;
+    /** The bytes of the pinned {@code slots} as one range per run of consecutive slots. */
+    private FileSlice fileRanges(int[] slots, int from, int length) {
+        long[] positions = new long[slots.length];
+        int[] lengths = new int[slots.length];
+        int ranges = 0;
+        int left = length;
+        for (int i = 0; i < slots.length; i++) {
+            int start = i == 0 ? from : 0;
+            int take = Math.min(chunkSize - start, left);
+            long position = (long) slots[i] * chunkSize + start;
+            if (ranges > 0 && positions[ranges - 1] + lengths[ranges - 1] == position) {
+                lengths[ranges - 1] += take;
+            } else {
+                positions[ranges] = position;
+                lengths[ranges] = take;
+                ranges++;
+            }
+            left -= take;
+        }
+        return FileSlice.of(data, Arrays.copyOf(positions, ranges), Arrays.copyOf(lengths, ranges), () -> unpin(slots));
+    }
+
+    private synchronized void unpin(int[] slots) {
+        for (int slot : slots) {
+            readPins[slot]--;
         }
     }
 

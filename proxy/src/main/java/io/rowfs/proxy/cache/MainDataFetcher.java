@@ -61,6 +61,8 @@ public final class MainDataFetcher implements AutoCloseable {
     private final int fetchChunks;
     private final ReadaheadWindow readahead;
     private final RecentChunks recent;
+    /** The memory tier's bound: readahead pauses while this much waits for the disk cache. */
+    private final long memoryBound;
     private final ByteSourceListener bytes;
     private final Map<ChunkRef, CompletableFuture<Void>> inFlight = new ConcurrentHashMap<>();
 
@@ -87,6 +89,7 @@ public final class MainDataFetcher implements AutoCloseable {
         this.fetchChunks = Math.max(1, Math.min(DEFAULT_FETCH_CHUNKS, (4 << 20) / chunkSize));
         this.readahead = new ReadaheadWindow(Math.min(DEFAULT_INITIAL_WINDOW, readahead), readahead);
         this.recent = new RecentChunks(memoryBytes, Math.min(SMALL_CHUNK, chunkSize / 4));
+        this.memoryBound = memoryBytes;
         this.bytes = bytes;
     }
 
@@ -188,7 +191,7 @@ public final class MainDataFetcher implements AutoCloseable {
      * Reads {@code [offset, offset+count)} of a main file of {@code mainSize} bytes, clipped to that
      * size, as a slice of the disk cache's file, to be sent from there (sendfile: the bytes never
      * enter the JVM): when the range is at least {@link #MIN_FILE_SLICE} bytes and lies whole in the
-     * disk cache, in consecutive slots, with no chunk of it on its way (a warm sequential read, or a
+     * disk cache, with no chunk of it on its way (a warm sequential read, or a
      * cold one the readahead and the disk writes are ahead of). Else null, and nothing was done. The slice pins its slots until released.
      */
     public FileSlice readFromDisk(byte[] mainHandle, long mainSize, long offset, int count) {
@@ -219,7 +222,7 @@ public final class MainDataFetcher implements AutoCloseable {
 
     /**
      * The whole range as a pinned span of the disk cache, when no chunk of it is on its way (nor in
-     * memory, if {@code unlessInMemory}) and the disk cache holds them in consecutive slots; else null.
+     * memory, if {@code unlessInMemory}) and the disk cache holds them all; else null.
      */
     private FileSlice diskSpan(byte[] mainHandle, long first, long last, long offset, long end, boolean unlessInMemory) {
         for (long c = first; c <= last; c++) {
@@ -292,9 +295,18 @@ public final class MainDataFetcher implements AutoCloseable {
         }
     }
 
-    /** Starts fetches for the chunks of {@code range} that no tier holds and nobody fetches. */
+    /**
+     * Starts fetches for the chunks of {@code range} that no tier holds and nobody fetches; none
+     * while the chunks waiting for the disk cache fill the memory tier's bound: readahead may not
+     * outrun the disk cache, or memory would grow by the difference of the two rates (a cold GiB
+     * once left a backlog of hundreds of MiB, written while the next reads wanted the CPU).
+     */
     private void prefetch(byte[] mainHandle, long mainSize, ReadaheadWindow.Range range) {
         if (range.isEmpty()) {
+            return;
+        }
+        if (recent.pinnedBytes() >= memoryBound) {
+            readahead.notFetched(mainHandle, range);
             return;
         }
         List<Long> wanted = new ArrayList<>();

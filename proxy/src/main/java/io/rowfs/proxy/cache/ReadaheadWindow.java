@@ -84,6 +84,20 @@ final class ReadaheadWindow {
         }
     }
 
+    /**
+     * The chunks of {@code range}, handed out by {@link #onRead}, were not fetched after all: the
+     * next read asks for them again.
+     */
+    void notFetched(byte[] handle, Range range) {
+        Stream s = streams.get(new Key(handle));
+        if (s == null || range.isEmpty()) {
+            return;
+        }
+        synchronized (s) {
+            s.requestedTo = Math.min(s.requestedTo, range.first() - 1);
+        }
+    }
+
     /** The current window of a file, in chunks (0: not sequential); for tests and metrics. */
     int window(byte[] handle) {
         Stream s = streams.get(new Key(handle));

@@ -46,6 +46,7 @@ final class RecentChunks implements AutoCloseable {
     private final LinkedHashMap<ChunkRef, Entry> evictableSmall = new LinkedHashMap<>(64, 0.75f, true);
     private long bytes;                                                                           // guarded by this
     private long smallCharged;                                                                    // guarded by this
+    private long pinnedBytes;                                                                     // guarded by this
     private boolean closed;                                                                       // guarded by this
 
     /** A tier without a separate budget for small chunks. */
@@ -109,11 +110,16 @@ final class RecentChunks implements AutoCloseable {
         if (old != null) {
             lruOf(old).remove(ref);
             uncharge(old);
+            if (old.pinned) {
+                pinnedBytes -= old.data.readableBytes();
+            }
             dropped = new ArrayList<>();
             dropped.add(old.data);
         }
         if (!pinned) {
             lruOf(e).put(ref, e);
+        } else {
+            pinnedBytes += data.readableBytes();
         }
         charge(e);
         return evict(dropped);
@@ -167,10 +173,16 @@ final class RecentChunks implements AutoCloseable {
         Entry e = entries.get(ref);
         if (e != null && e.pinned) {
             e.pinned = false;
+            pinnedBytes -= e.data.readableBytes();
             lruOf(e).put(ref, e);
             return evict(null);
         }
         return null;
+    }
+
+    /** Bytes of the chunks still waiting for the disk cache. */
+    synchronized long pinnedBytes() {
+        return pinnedBytes;
     }
 
     /** Bytes held (small chunks at their length plus their overhead charge). */
@@ -212,5 +224,6 @@ final class RecentChunks implements AutoCloseable {
         evictableSmall.clear();
         bytes = 0;
         smallCharged = 0;
+        pinnedBytes = 0;
     }
 }

@@ -73,6 +73,7 @@ class MainChunkCacheTest {
             System.arraycopy(content(h, 2, 100), 0, whole, 2 * CHUNK, 100);
             FileSlice span = c.pinSpan(h, 0, 5, 2 * CHUNK + 100 - 5);
             assertNotNull(span, "three consecutive slots, one slice");
+            assertEquals(1, span.ranges(), "one range");
             assertArrayEquals(Arrays.copyOfRange(whole, 5, whole.length), bytesOf(span));
             assertEquals(3, c.pinnedSlots());
             span.release();
@@ -84,8 +85,15 @@ class MainChunkCacheTest {
             c.store(h, 10, ByteBuffer.wrap(content(h, 10, CHUNK)));
             c.store(new byte[] {5}, 0, ByteBuffer.wrap(content(h, 0, CHUNK)));
             c.store(h, 11, ByteBuffer.wrap(content(h, 11, CHUNK)));
-            assertNull(c.pinSpan(h, 10, 0, 2 * CHUNK), "slots not consecutive");
-            assertEquals(0, c.pinnedSlots(), "a refused span pins nothing");
+            FileSlice apart = c.pinSpan(h, 10, 100, 2 * CHUNK - 200);
+            assertNotNull(apart, "chunks in slots apart");
+            assertEquals(2, apart.ranges(), "one range per run of consecutive slots");
+            byte[] both = new byte[2 * CHUNK];
+            System.arraycopy(content(h, 10, CHUNK), 0, both, 0, CHUNK);
+            System.arraycopy(content(h, 11, CHUNK), 0, both, CHUNK, CHUNK);
+            assertArrayEquals(Arrays.copyOfRange(both, 100, 2 * CHUNK - 100), bytesOf(apart));
+            apart.release();
+            assertEquals(0, c.pinnedSlots(), "refused and released spans pin nothing");
         }
     }
 

@@ -168,6 +168,43 @@ class MainDataFetcherTest {
     }
 
     @Test
+    void readaheadPausesWhileTheMemoryTierWaitsForASlowDiskCache() throws Exception {
+        List<Runnable> diskBacklog = new ArrayList<>();
+        java.util.concurrent.atomic.AtomicBoolean diskSlow = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.concurrent.Executor slowThenFastDisk = task -> {
+            synchronized (diskBacklog) {
+                if (diskSlow.get()) {
+                    diskBacklog.add(task); // written later: the chunk stays pinned in memory
+                    return;
+                }
+            }
+            task.run();
+        };
+        try (MainChunkCache cache = MainChunkCache.open(dir, 64 * CHUNK, CHUNK)) {
+            MainDataFetcher f = new MainDataFetcher(main, cache, slowThenFastDisk, 16, 4 * CHUNK, ByteSourceListener.NONE);
+            for (int c = 0; c < 12; c += 4) { // reads of 4 chunks: each catches up, so the window would grow
+                assertArrayEquals(Arrays.copyOfRange(file, c * CHUNK, (c + 4) * CHUNK), bytes(f.read(handle, file.length, (long) c * CHUNK, 4 * CHUNK)));
+                waitIdle(f);
+            }
+            assertTrue(mainBytes.get() <= 16 * CHUNK,
+                    "readahead stopped once 4 chunks waited for the disk: " + mainBytes.get() / CHUNK + " chunks fetched");
+            synchronized (diskBacklog) { // the disk catches up, and keeps up from now on
+                diskSlow.set(false);
+                diskBacklog.forEach(Runnable::run);
+                diskBacklog.clear();
+            }
+            int before = mainBytes.get();
+            bytes(f.read(handle, file.length, 12L * CHUNK, 4 * CHUNK));
+            waitIdle(f);
+            bytes(f.read(handle, file.length, 16L * CHUNK, 4 * CHUNK));
+            waitIdle(f);
+            assertTrue(mainBytes.get() - before > 8 * CHUNK, "readahead resumed: " + (mainBytes.get() - before) / CHUNK + " chunks fetched");
+            f.close();
+            for (ByteBuf b : handedOut) assertEquals(0, b.refCnt());
+        }
+    }
+
+    @Test
     void readaheadIsClippedToTheFileAndFetchesEachByteOnce() throws Exception {
         AtomicLong fromMain = new AtomicLong();
         ByteSourceListener count = (source, n) -> {
