@@ -39,17 +39,17 @@ public final class EventLoops implements AutoCloseable {
 
     /** A new group of {@code threads} loops (0 = Netty's default), epoll if available. */
     public static EventLoops create(int threads) {
-        return create(threads, 0);
+        return create(threads, 0, () -> false);
     }
 
     /**
-     * As above; with epoll, an idle loop polls for up to {@code spinNanos} before it blocks (see
-     * {@link SpinBeforeBlocking}; 0: it blocks at once).
+     * As above; with epoll, an idle loop polls for up to {@code spinNanos} before it blocks, while
+     * {@code worthIt} (see {@link SpinBeforeBlocking}; 0: it blocks at once).
      */
-    public static EventLoops create(int threads, long spinNanos) {
+    public static EventLoops create(int threads, long spinNanos, java.util.function.BooleanSupplier worthIt) {
         boolean epoll = Epoll.isAvailable();
         IoHandlerFactory factory = !epoll ? NioIoHandler.newFactory()
-                : spinNanos > 0 ? EpollIoHandler.newFactory(0, SpinBeforeBlocking.factory(spinNanos))
+                : spinNanos > 0 ? EpollIoHandler.newFactory(0, SpinBeforeBlocking.factory(spinNanos, worthIt))
                 : EpollIoHandler.newFactory();
         return new EventLoops(new MultiThreadIoEventLoopGroup(threads, factory), epoll);
     }

@@ -52,7 +52,7 @@ public final class RpcServer implements AutoCloseable {
         this.config = config;
         this.dispatcher = new RpcDispatcher(config.programs, config.limits);
         this.ownLoops = config.eventLoops == null;
-        this.loops = ownLoops ? EventLoops.create(0, config.spinNanos) : config.eventLoops;
+        this.loops = ownLoops ? EventLoops.create(0, config.spinNanos, config.spinWorthIt) : config.eventLoops;
     }
 
     public static Builder builder() {
@@ -189,6 +189,7 @@ public final class RpcServer implements AutoCloseable {
         private XdrLimits limits = XdrLimits.DEFAULT;
         private EventLoops eventLoops;
         private long spinNanos;
+        private java.util.function.BooleanSupplier spinWorthIt = () -> true;
 
         private Builder() {
         }
@@ -245,8 +246,14 @@ public final class RpcServer implements AutoCloseable {
          * {@code SpinBeforeBlocking}). Default 0: it blocks at once.
          */
         public Builder spinBeforeBlocking(java.time.Duration spin) {
+            return spinBeforeBlocking(spin, () -> true);
+        }
+
+        /** As above, spinning only while {@code worthIt} (false: other work wants the CPU). */
+        public Builder spinBeforeBlocking(java.time.Duration spin, java.util.function.BooleanSupplier worthIt) {
             if (spin.isNegative()) throw new IllegalArgumentException("negative spin " + spin);
             this.spinNanos = spin.toNanos();
+            this.spinWorthIt = worthIt;
             return this;
         }
 

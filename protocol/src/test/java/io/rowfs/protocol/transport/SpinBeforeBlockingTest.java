@@ -19,7 +19,7 @@ class SpinBeforeBlockingTest {
 
     @Test
     void readyEventsAreTakenAtOnceAndAFruitlessSpinHalvesTheNext() throws Exception {
-        SpinBeforeBlocking s = new SpinBeforeBlocking(MAX);
+        SpinBeforeBlocking s = new SpinBeforeBlocking(MAX, () -> true);
         assertEquals(3, s.calculateStrategy(() -> 3, false), "events ready: taken without blocking");
         assertEquals(7, s.calculateStrategy(() -> 7, true), "tasks waiting: a non-blocking poll");
 
@@ -31,8 +31,20 @@ class SpinBeforeBlockingTest {
     }
 
     @Test
+    void noSpinWhileOtherWorkWantsTheCpu() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean idle = new java.util.concurrent.atomic.AtomicBoolean(false);
+        SpinBeforeBlocking s = new SpinBeforeBlocking(MAX, idle::get);
+        assertEquals(SelectStrategy.SELECT, s.calculateStrategy(nothingReady, false));
+        assertEquals(0, polls.get(), "blocked at once");
+        assertEquals(MAX, s.spinNanos(), "the spin is kept for later");
+        idle.set(true);
+        assertEquals(SelectStrategy.SELECT, s.calculateStrategy(nothingReady, false));
+        assertTrue(polls.get() > 1, "spun once the other work was done");
+    }
+
+    @Test
     void callsFarApartStopTheSpinAndCallsCloseTogetherRestoreIt() throws Exception {
-        SpinBeforeBlocking s = new SpinBeforeBlocking(MAX);
+        SpinBeforeBlocking s = new SpinBeforeBlocking(MAX, () -> true);
         for (int i = 0; i < 12; i++) {
             s.calculateStrategy(nothingReady, false);
             Thread.sleep(5); // the blocking wait outlasts any spin: spinning would not have caught it

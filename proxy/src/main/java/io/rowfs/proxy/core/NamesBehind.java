@@ -59,6 +59,7 @@ public final class NamesBehind {
     private static final int NO_MODE = 0;
 
     private final Namespace ns;
+    private final int maxQueued;
     private final Semaphore slots;
     private final Executor dropper;
     private final Clock clock;
@@ -69,6 +70,7 @@ public final class NamesBehind {
      */
     public NamesBehind(Namespace ns, int maxQueued, Executor dropper, Clock clock) {
         this.ns = ns;
+        this.maxQueued = maxQueued;
         this.slots = maxQueued > 0 ? new Semaphore(maxQueued) : null;
         this.dropper = dropper;
         this.clock = clock;
@@ -92,6 +94,11 @@ public final class NamesBehind {
             slots.acquireUninterruptibly();
         }
         return new Slot(true);
+    }
+
+    /** Changes queued (or places reserved) and not yet made in the shadow. */
+    public int queued() {
+        return slots == null ? 0 : maxQueued - slots.availablePermits();
     }
 
     /** Whether a CREATE with these attributes can be made behind (a size other than 0 cannot). */

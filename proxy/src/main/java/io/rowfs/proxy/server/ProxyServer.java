@@ -43,6 +43,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -114,15 +115,21 @@ public final class ProxyServer implements AutoCloseable {
             WriteVerifier verifier = new WriteVerifier();
             FileData data = new FileData(ns, blocks, new BlockPlanner(new BlockGeometry(config.blockSize)), fetcher,
                     verifier, metrics.dataBytes());
+            WriteBehind writeBehind = null;
             if (config.writeBehindBytes > 0) {
                 writers = Executors.newFixedThreadPool(WRITE_BEHIND_THREADS, named("rowfs-proxy-writer"));
-                data.writeBehind(new WriteBehind(writers, config.writeBehindBytes, verifier::lostUnstableData));
+                writeBehind = new WriteBehind(writers, config.writeBehindBytes, verifier::lostUnstableData);
+                data.writeBehind(writeBehind);
             }
             new IntentRecovery(ns, data).recover(intents);
             NamesBehind behind = new NamesBehind(ns, config.namesBehind, workers, java.time.Clock.systemUTC());
             ProxyFs fs = new ProxyFs(ns, new Attributes(ns), data, limits, behind);
             exportPath = config.exportPath != null ? config.exportPath : config.main.exportPath();
-            nfs = RpcServer.builder().bind(config.listen).spinBeforeBlocking(config.pollSpin)
+            WriteBehind queuedWrites = writeBehind;
+            // the client-facing loops spin only while nothing queued behind a reply wants the CPU
+            BooleanSupplier nothingBehind = () -> behind.queued() == 0
+                    && (queuedWrites == null || queuedWrites.queuedBytes() == 0) && fetcher.inFlightCount() == 0;
+            nfs = RpcServer.builder().bind(config.listen).spinBeforeBlocking(config.pollSpin, nothingBehind)
                     .program(new Nfs3Program(new ProxyNfs3Service(fs, workers, metrics)))
                     .program(new MountProgram(new ProxyMountService(ns, exportPath, workers)))
                     .build().start();
