@@ -280,12 +280,8 @@ public final class ShadowFs implements AutoCloseable {
             if (exclusive) {
                 CreateVerifier.store(p, verifier);
                 a = AttrReader.read(p);
-            } else {
-                SetAttrs rest = sizeAndTimes(attrs);
-                if (!rest.isEmpty()) {
-                    applySetAttrs(p, a, rest);
-                    a = AttrReader.read(p);
-                }
+            } else if (applySizeAndTimes(p, a, attrs)) {
+                a = AttrReader.read(p);
             }
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(p);
@@ -345,10 +341,7 @@ public final class ShadowFs implements AutoCloseable {
                 return null;
             }
             if (verifier == null) {
-                SetAttrs rest = sizeAndTimes(attrs);
-                if (!rest.isEmpty()) {
-                    applySetAttrs(p, a, rest);
-                }
+                applySizeAndTimes(p, a, attrs);
             }
             a = AttrReader.read(p);
         } catch (IOException | RuntimeException e) {
@@ -896,8 +889,17 @@ public final class ShadowFs implements AutoCloseable {
     }
 
     /** What CREATE still has to set after the file exists with its owner and mode: a non-zero size and the times. */
-    private static SetAttrs sizeAndTimes(SetAttrs attrs) {
-        return new SetAttrs(null, null, null, attrs.size() != null && attrs.size() != 0 ? attrs.size() : null,
+    /**
+     * Applies what a create asked for beyond owner and mode (a size other than 0, times) to the new
+     * file {@code p}, whose attributes are {@code a}; returns whether there was anything to apply.
+     */
+    private boolean applySizeAndTimes(Path p, FileAttrs a, SetAttrs attrs) throws IOException {
+        SetAttrs rest = new SetAttrs(null, null, null, attrs.size() != null && attrs.size() != 0 ? attrs.size() : null,
                 attrs.atime(), attrs.mtime());
+        if (rest.isEmpty()) {
+            return false;
+        }
+        applySetAttrs(p, a, rest);
+        return true;
     }
 }

@@ -14,22 +14,12 @@ final class Create implements Procedure<CreateArgs, NewObjectResult> {
 
     @Override
     public NewObjectResult run(NfsContext ctx, CreateArgs args) throws IOException {
-        long stamp = c.cache.stamp();
-        ShadowFs.Node dir = c.node(args.dir());
-        String name = args.name().toString();
-        try {
-            CreateHow how = args.how();
-            ShadowFs.CreateMode mode = ShadowFs.CreateMode.values()[how.mode().ordinal()];
-            SetAttrs attrs = how.attributes() == null ? SetAttrs.NONE : ShadowContext.setAttrs(how.attributes());
-            byte[] verf = how.verifier() == null ? null
-                    : java.nio.ByteBuffer.allocate(8).putLong(how.verifier().value()).array();
-            ShadowFs.Node n = c.fs.create(dir, name, mode, attrs, verf, ShadowContext.cred(ctx));
-            FileAttrs dirAfter = c.fs.attrsOrNull(dir.path());
-            c.cache.created(stamp, dir.inode(), name, n.attrs(), dirAfter);
-            return NewObjectResult.ok(c.handle(n.attrs()), c.postOp(n.attrs()), c.wcc(dir.attrs(), dirAfter));
-        } catch (IOException e) {
-            c.cache.invalidateName(dir.inode(), name); // a failed UNCHECKED create may have changed it
-            throw Statuses.nfs(e).withWcc(c.wcc(dir.attrs(), dir.path()));
-        }
+        CreateHow how = args.how();
+        ShadowFs.CreateMode mode = ShadowFs.CreateMode.values()[how.mode().ordinal()];
+        SetAttrs attrs = how.attributes() == null ? SetAttrs.NONE : ShadowContext.setAttrs(how.attributes());
+        byte[] verf = how.verifier() == null ? null
+                : java.nio.ByteBuffer.allocate(8).putLong(how.verifier().value()).array();
+        return NewObjects.make(c, args.dir(), args.name(),
+                (dir, name) -> c.fs.create(dir, name, mode, attrs, verf, ShadowContext.cred(ctx)));
     }
 }

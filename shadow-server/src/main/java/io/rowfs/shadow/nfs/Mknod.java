@@ -14,21 +14,10 @@ final class Mknod implements Procedure<MknodArgs, NewObjectResult> {
 
     @Override
     public NewObjectResult run(NfsContext ctx, MknodArgs args) throws IOException {
-        long stamp = c.cache.stamp();
-        ShadowFs.Node dir = c.node(args.dir());
-        String name = args.name().toString();
-        try {
-            io.rowfs.shadow.fs.FileType type = io.rowfs.shadow.fs.FileType.values()[args.type().ordinal()];
-            SpecData3 spec = args.spec() == null ? SpecData3.NONE : args.spec();
-            Sattr3 s = args.attributes() == null ? Sattr3.EMPTY : args.attributes();
-            ShadowFs.Node n = c.fs.mknod(dir, name, type, spec.major(), spec.minor(),
-                    ShadowContext.setAttrs(s), ShadowContext.cred(ctx));
-            FileAttrs dirAfter = c.fs.attrsOrNull(dir.path());
-            c.cache.created(stamp, dir.inode(), name, n.attrs(), dirAfter);
-            return NewObjectResult.ok(c.handle(n.attrs()), c.postOp(n.attrs()), c.wcc(dir.attrs(), dirAfter));
-        } catch (IOException e) {
-            c.cache.invalidateName(dir.inode(), name); // a failed UNCHECKED create may have changed it
-            throw Statuses.nfs(e).withWcc(c.wcc(dir.attrs(), dir.path()));
-        }
+        io.rowfs.shadow.fs.FileType type = io.rowfs.shadow.fs.FileType.values()[args.type().ordinal()];
+        SpecData3 spec = args.spec() == null ? SpecData3.NONE : args.spec();
+        Sattr3 s = args.attributes() == null ? Sattr3.EMPTY : args.attributes();
+        return NewObjects.make(c, args.dir(), args.name(), (dir, name) -> c.fs.mknod(dir, name, type, spec.major(),
+                spec.minor(), ShadowContext.setAttrs(s), ShadowContext.cred(ctx)));
     }
 }

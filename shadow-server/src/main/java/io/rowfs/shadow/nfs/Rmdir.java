@@ -14,21 +14,6 @@ final class Rmdir implements Procedure<RmdirArgs, RmdirResult> {
 
     @Override
     public RmdirResult run(NfsContext ctx, RmdirArgs args) throws IOException {
-        long stamp = c.cache.stamp();
-        ShadowFs.Node dir = c.node(args.dir());
-        String name = args.name().toString();
-        FileAttrs removed = null;
-        FileAttrs dirAfter = null;
-        try {
-            removed = c.fs.rmdir(dir, name);
-            dirAfter = c.fs.attrsOrNull(dir.path());
-            return RmdirResult.ok(c.wcc(dir.attrs(), dirAfter));
-        } catch (IOException e) {
-            throw Statuses.nfs(e).withWcc(c.wcc(dir.attrs(), dir.path()));
-        } finally {
-            // the removed object is also known by handle or other links: dropped; the directory's
-            // attributes after a successful removal are kept
-            c.cache.removed(stamp, dir.inode(), name, removed == null ? -1 : removed.fileid(), dirAfter);
-        }
+        return Removals.remove(c, args.dir(), args.name(), c.fs::rmdir, RmdirResult::ok);
     }
 }

@@ -92,6 +92,29 @@ public final class ShadowNfs3Service implements Nfs3Service, AutoCloseable {
         this.commitProc = new Commit(c);
     }
 
+    /**
+     * Runs a change that may put another inode behind a name: what was read ahead is dropped before
+     * it is queued and again after it ran (also what was read ahead while it waited in the queue);
+     * so are all cached attributes, both times, if {@code dropAttributes}.
+     */
+    private <A, R> CompletionStage<R> runDroppingReadAhead(FileHandle h, Procedure<A, R> p, NfsContext ctx, A args,
+                                                          boolean dropAttributes) {
+        readAhead.invalidateAll();
+        if (dropAttributes) {
+            cache.invalidateAll();
+        }
+        return run(h, (c, a) -> {
+            try {
+                return p.run(c, a);
+            } finally {
+                readAhead.invalidateAll();
+                if (dropAttributes) {
+                    cache.invalidateAll();
+                }
+            }
+        }, ctx, args);
+    }
+
     private <A, R> CompletionStage<R> run(FileHandle h, Procedure<A, R> p, NfsContext ctx, A args) {
         return io.submit(key(h), () -> {
             try {
@@ -263,15 +286,8 @@ public final class ShadowNfs3Service implements Nfs3Service, AutoCloseable {
 
     @Override
     public CompletionStage<NewObjectResult> create(NfsContext ctx, CreateArgs args) {
-        readAhead.invalidateAll();
         cache.invalidateName(key(args.dir()), args.name().toString());
-        return run(args.dir(), (c, a) -> {
-            try {
-                return createProc.run(c, a);
-            } finally {
-                readAhead.invalidateAll(); // also what was read ahead while this waited in the queue
-            }
-        }, ctx, args);
+        return runDroppingReadAhead(args.dir(), createProc, ctx, args, false);
     }
 
     @Override
@@ -294,56 +310,26 @@ public final class ShadowNfs3Service implements Nfs3Service, AutoCloseable {
 
     @Override
     public CompletionStage<RemoveResult> remove(NfsContext ctx, RemoveArgs args) {
-        readAhead.invalidateAll();
         cache.invalidateName(key(args.dir()), args.name().toString());
-        return run(args.dir(), (c, a) -> {
-            try {
-                return removeProc.run(c, a);
-            } finally {
-                readAhead.invalidateAll(); // also what was read ahead while this waited in the queue
-            }
-        }, ctx, args);
+        return runDroppingReadAhead(args.dir(), removeProc, ctx, args, false);
     }
 
     @Override
     public CompletionStage<RmdirResult> rmdir(NfsContext ctx, RmdirArgs args) {
-        readAhead.invalidateAll();
         cache.invalidateName(key(args.dir()), args.name().toString());
-        return run(args.dir(), (c, a) -> {
-            try {
-                return rmdirProc.run(c, a);
-            } finally {
-                readAhead.invalidateAll(); // also what was read ahead while this waited in the queue
-            }
-        }, ctx, args);
+        return runDroppingReadAhead(args.dir(), rmdirProc, ctx, args, false);
     }
 
     @Override
     public CompletionStage<RenameResult> rename(NfsContext ctx, RenameArgs args) {
-        readAhead.invalidateAll();
-        cache.invalidateAll();
-        return run(args.fromDir(), (c, a) -> {
-            try {
-                return renameProc.run(c, a);
-            } finally {
-                readAhead.invalidateAll(); // also what was read ahead while this waited in the queue
-                cache.invalidateAll(); // a moved directory moves its subtree; replaced objects go
-            }
-        }, ctx, args);
+        // a moved directory moves its subtree; replaced objects go
+        return runDroppingReadAhead(args.fromDir(), renameProc, ctx, args, true);
     }
 
     @Override
     public CompletionStage<LinkResult> link(NfsContext ctx, LinkArgs args) {
-        readAhead.invalidateAll();
-        cache.invalidateAll();
-        return run(args.dir(), (c, a) -> {
-            try {
-                return linkProc.run(c, a);
-            } finally {
-                readAhead.invalidateAll(); // also what was read ahead while this waited in the queue
-                cache.invalidateAll(); // nlink and ctime of the linked object changed
-            }
-        }, ctx, args);
+        // nlink and ctime of the linked object changed
+        return runDroppingReadAhead(args.dir(), linkProc, ctx, args, true);
     }
 
     @Override
