@@ -63,6 +63,7 @@ public final class NamesBehind {
     private final Semaphore slots;
     private final Executor dropper;
     private final Clock clock;
+    private volatile ShadowRoom room = ShadowRoom.UNLIMITED;
 
     /**
      * @param maxQueued at most this many shadow changes queued at a time; 0 turns write-behind off
@@ -101,6 +102,16 @@ public final class NamesBehind {
         return slots == null ? 0 : maxQueued - slots.availablePermits();
     }
 
+    /** Files are created behind only while {@code room} says the shadow has room for them. */
+    public void room(ShadowRoom room) {
+        this.room = room;
+    }
+
+    /** Whether the shadow has room for a file created behind the reply (see {@link ShadowRoom}). */
+    public boolean roomForCreate() {
+        return room.enough();
+    }
+
     /** Whether a CREATE with these attributes can be made behind (a size other than 0 cannot). */
     public static boolean canCreate(Sattr3 attrs) {
         return attrs.size() == null || attrs.size() == 0;
@@ -114,6 +125,7 @@ public final class NamesBehind {
     public Resolved create(Slot slot, Resolved dir, FileHandle dirFh, Filename name, Sattr3 requested) {
         slot.use();
         NonBlocking.sideEffects();
+        room.used();
         Instant now = clock.instant();
         NewFile file = new NewFile(requested.mode() != null ? requested.mode() & 07777 : NO_MODE,
                 requested.uid() != null ? requested.uid() : 0, requested.gid() != null ? requested.gid() : 0,

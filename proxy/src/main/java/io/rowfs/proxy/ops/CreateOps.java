@@ -55,7 +55,7 @@ public final class CreateOps {
                 }
                 Sattr3 attrs = owned(ctx, args.how().attributes());
                 Resolved made;
-                if (slot.usable() && NamesBehind.canCreate(attrs)) {
+                if (slot.usable() && NamesBehind.canCreate(attrs) && fs.behind().roomForCreate()) {
                     FileHandle dirFh = prepare(ctx, dir, args.name(), existing, pre);
                     made = fs.behind().create(slot, dir, dirFh, args.name(), attrs);
                 } else {

@@ -27,6 +27,7 @@ import io.rowfs.proxy.core.CachedObjectTable;
 import io.rowfs.proxy.core.FileData;
 import io.rowfs.proxy.core.IntentRecovery;
 import io.rowfs.proxy.core.NamesBehind;
+import io.rowfs.proxy.core.ShadowRoom;
 import io.rowfs.proxy.core.Namespace;
 import io.rowfs.proxy.core.WriteBehind;
 import io.rowfs.proxy.core.WriteVerifier;
@@ -72,6 +73,10 @@ public final class ProxyServer implements AutoCloseable {
     private ExecutorService namers;
     private static final int WRITE_BEHIND_THREADS = 4;
     private static final int NAMES_BEHIND_THREADS = 8;
+    /** How old the shadow's FSSTAT may be before files created behind the reply ask for another. */
+    static final Duration SHADOW_ROOM_CHECK = Duration.ofSeconds(1);
+    /** Bytes the shadow must have available for files to be created behind the reply. */
+    static final long SHADOW_ROOM_BYTES = 64L << 20;
     /** Most changes queued behind the reply: each holds an intent, and the intent log has room for 16384. */
     static final int MAX_NAMES_BEHIND = 8192;
     /** Decoded object records kept in memory (about 200 bytes each). */
@@ -123,6 +128,12 @@ public final class ProxyServer implements AutoCloseable {
             }
             new IntentRecovery(ns, data).recover(intents);
             NamesBehind behind = new NamesBehind(ns, config.namesBehind, workers, java.time.Clock.systemUTC());
+            if (config.namesBehind > 0) {
+                ShadowRoom room = new ShadowRoom(shadow::fsstat, workers, java.time.Clock.systemUTC(), SHADOW_ROOM_CHECK,
+                        SHADOW_ROOM_BYTES, Math.max(1024, 2L * config.namesBehind));
+                room.refresh(); // the first CREATEs know already
+                behind.room(room);
+            }
             ProxyFs fs = new ProxyFs(ns, new Attributes(ns), data, limits, behind);
             exportPath = config.exportPath != null ? config.exportPath : config.main.exportPath();
             WriteBehind queuedWrites = writeBehind;

@@ -63,6 +63,7 @@ public final class ShadowFs implements AutoCloseable {
     private final HandleCodec codec;
     private final OpenFileCache files;
     private final Clock clock;
+    private final FileCounts fileCounts;
     private final boolean runningAsRoot;
     private final byte[] writeVerifier;
     private final InodePool pool;
@@ -91,6 +92,7 @@ public final class ShadowFs implements AutoCloseable {
         this.codec = new HandleCodec(state.key(), exportId);
         this.files = new OpenFileCache(openFiles, readOnly);
         this.clock = clock;
+        this.fileCounts = new FileCounts(root, clock);
         this.runningAsRoot = "root".equals(System.getProperty("user.name"));
         this.writeVerifier = new WriteVerifier(clock).bytes();
         this.pool = InodePool.open(stateDir, root, readOnly ? 0 : pooledInodes);
@@ -856,6 +858,11 @@ public final class ShadowFs implements AutoCloseable {
             granted |= a.isDirectory() ? ACCESS_LOOKUP : ACCESS_EXECUTE;
         }
         return granted & requested;
+    }
+
+    /** FSSTAT file counts: total and free file nodes of the export's file system, or null when unknown. */
+    public long[] fileCounts() {
+        return fileCounts.get();
     }
 
     /** FSSTAT sizes: total, free and available bytes of the export's file store. */
