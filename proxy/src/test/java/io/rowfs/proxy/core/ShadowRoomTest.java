@@ -8,10 +8,8 @@ import io.rowfs.protocol.nfs3.FsstatResult;
 import io.rowfs.protocol.nfs3.Nfs3Status;
 import io.rowfs.protocol.nfs3.PostOpAttr;
 import io.rowfs.proxy.backend.BackendException;
-import java.time.Clock;
+import io.rowfs.proxy.testsupport.ManualClock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -23,23 +21,7 @@ class ShadowRoomTest {
 
     private final AtomicReference<FsstatResult> answer = new AtomicReference<>();
     private final List<Runnable> background = new ArrayList<>();
-    private Instant now = Instant.parse("2026-11-22T00:00:00Z");
-    private final Clock clock = new Clock() {
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
+    private final ManualClock clock = new ManualClock();
     private final ShadowRoom room = new ShadowRoom(() -> {
         FsstatResult r = answer.get();
         if (r == null) {
@@ -67,12 +49,12 @@ class ShadowRoomTest {
         runBackground(); // fails: no answer
         assertFalse(room.enough());
         answer.set(FsstatResult.fail(Nfs3Status.IO, PostOpAttr.ABSENT));
-        now = now.plusSeconds(2);
+        clock.millis += 2000;
         room.enough();
         runBackground();
         assertFalse(room.enough(), "a failed FSSTAT gives no room");
         answer.set(fsstat(5000, 100, 50));
-        now = now.plusSeconds(2);
+        clock.millis += 2000;
         room.enough();
         runBackground();
         assertTrue(room.enough());
@@ -89,7 +71,7 @@ class ShadowRoomTest {
         room.used();
         assertFalse(room.enough(), "one file under the minimum");
         assertTrue(background.isEmpty(), "the answer is fresh: no new FSSTAT yet");
-        now = now.plusSeconds(1);
+        clock.millis += 1000;
         answer.set(fsstat(MIN_BYTES - 1, 100, 90));
         room.enough();
         runBackground();

@@ -4,37 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import io.rowfs.protocol.nfs3.NfsContext;
+import io.rowfs.proxy.testsupport.ManualClock;
 import java.net.InetSocketAddress;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class ReplyCacheTest {
-    /** A clock the test moves by hand. */
-    static final class ManualClock extends Clock {
-        long millis;
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(millis);
-        }
-    }
-
     private static NfsContext ctx(int xid, int port) {
         return NfsContext.authSys(xid, new InetSocketAddress("10.0.2.15", port), "guest", 0, 0);
     }

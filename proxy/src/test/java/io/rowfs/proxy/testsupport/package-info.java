@@ -1,0 +1,2 @@
+/** Helpers shared by the proxy's unit tests. */
+package io.rowfs.proxy.testsupport;
