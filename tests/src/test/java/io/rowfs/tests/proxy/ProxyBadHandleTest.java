@@ -26,8 +26,8 @@ class ProxyBadHandleTest extends ProxyPeerTestBase {
         Files.writeString(mainDir.resolve("f"), "data\n");
         try (ProxyStack stack = rig().start();
              ProxyServer other = stack.rig.startProxy(work.resolve("other-proxy-state"));
-             ProxyRig.Client o = ProxyRig.Client.on(other)) {
-            ProxyRig.Client c = stack.client;
+             ProxyClient o = ProxyClient.on(other)) {
+            ProxyClient c = stack.client;
             FileHandle good = c.lookup(c.root, "f");
             byte[] raw = good.bytes();
 

@@ -51,7 +51,7 @@ class ProxyCrashRestartTest extends ProxyPeerTestBase {
             rnd.nextBytes(createdData);
             try {
                 first.awaitLog("proxy: ready", Duration.ofSeconds(60));
-                try (ProxyRig.Client c = new ProxyRig.Client(port, rig.main.exportPath())) {
+                try (ProxyClient c = new ProxyClient(port, rig.main.exportPath())) {
                     img = c.lookup(c.root, "image.bin");
                     imgId = c.getattr(img).fileid();
                     byte[] d1 = {1, 2, 3};

@@ -36,7 +36,7 @@ class ProxyErrorPathsTest extends ProxyPeerTestBase {
         Files.writeString(mainDir.resolve("d/sub/x"), "x\n");
         Files.createSymbolicLink(mainDir.resolve("l"), Path.of("f"));
         try (ProxyStack stack = rig().mainOnShadowServer().start()) {
-            ProxyRig.Client c = stack.client;
+            ProxyClient c = stack.client;
             FileHandle f = c.lookup(c.root, "f");
             FileHandle d = c.lookup(c.root, "d");
             FileHandle sub = c.lookup(d, "sub");

@@ -45,7 +45,7 @@ class ProxyIntentRecoveryTest extends ProxyPeerTestBase {
         Path state = work.resolve("proxy-state");
         try (ProxyRig rig = rig().backEnds()) {
             start(rig, port, state, null);
-            try (ProxyRig.Client c = new ProxyRig.Client(port, rig.main.exportPath())) {
+            try (ProxyClient c = new ProxyClient(port, rig.main.exportPath())) {
                 scenario(rig, port, state, c);
             } finally {
                 running.close();
@@ -54,7 +54,7 @@ class ProxyIntentRecoveryTest extends ProxyPeerTestBase {
         assertEquals(mainBefore, ProxyRig.checksums(mainDir), "main's export is unchanged");
     }
 
-    private void scenario(ProxyRig rig, int port, Path state, ProxyRig.Client c) throws Exception {
+    private void scenario(ProxyRig rig, int port, Path state, ProxyClient c) throws Exception {
         {
             FileHandle dir = c.mkdir(c.root, "dir");
             FileHandle a = c.create(dir, "a");

@@ -35,7 +35,7 @@ class ProxyListingCacheTest extends ProxyPeerTestBase {
             Files.writeString(mainDir.resolve("d/f" + i), "main file " + i + "\n");
         }
         try (ProxyStack stack = rig().start()) {
-            ProxyRig.Client c = stack.client;
+            ProxyClient c = stack.client;
             FileHandle d = c.lookup(c.root, "d");
             Map<String, DirEntryPlus> first = listing(c, d);
             assertEquals(first.keySet(), listing(c, d).keySet(), "a second listing (kept order) is the same");
@@ -91,7 +91,7 @@ class ProxyListingCacheTest extends ProxyPeerTestBase {
      * the shadow behind their replies and then move the directory's (and a new file's) times, so a
      * mismatch is retried for a while: a listing that kept stale attributes never comes right.
      */
-    private static void assertEveryEntryAsGetattr(ProxyRig.Client c, FileHandle dir) throws Exception {
+    private static void assertEveryEntryAsGetattr(ProxyClient c, FileHandle dir) throws Exception {
         String mismatch = null;
         for (int attempt = 0; attempt < 50; attempt++) {
             mismatch = null;
@@ -111,8 +111,8 @@ class ProxyListingCacheTest extends ProxyPeerTestBase {
     }
 
     /** Every entry of the directory by name, read in small READDIRPLUS pages (several per listing). */
-    private static Map<String, DirEntryPlus> listing(ProxyRig.Client c, FileHandle dir) throws Exception {
-        ProxyRig.Listing listing = c.readdirplus(dir, 512, 2048);
+    private static Map<String, DirEntryPlus> listing(ProxyClient c, FileHandle dir) throws Exception {
+        ProxyClient.Listing listing = c.readdirplus(dir, 512, 2048);
         assertTrue(listing.pages() > 2, "paged: " + listing.pages());
         return listing.entries();
     }

@@ -37,7 +37,7 @@ class ProxyMainMetadataCacheTest extends ProxyPeerTestBase {
 
         try (ProxyStack stack = rig().start()) {
             ProxyServer proxy = stack.proxy;
-            ProxyRig.Client c = stack.client;
+            ProxyClient c = stack.client;
             FileHandle dir = c.lookup(c.root, "small");
             long lookupsBefore = mainCalls(proxy, "LOOKUP");
             for (int round = 0; round < 2; round++) {

@@ -40,7 +40,7 @@ class ProxyNamesBehindTest extends ProxyPeerTestBase {
     void theShadowEndsUpWithWhatTheClientWasTold() throws Exception {
         Files.writeString(mainDir.resolve("from-main.txt"), "main\n");
         try (ProxyStack stack = rig().start()) {
-            ProxyRig.Client c = stack.client;
+            ProxyClient c = stack.client;
             FileHandle dir = c.mkdir(c.root, "work");
             Map<String, byte[]> expected = new TreeMap<>();
 
@@ -107,7 +107,7 @@ class ProxyNamesBehindTest extends ProxyPeerTestBase {
     @Test
     void overASlowShadowEachNamesChangesKeepTheirOrder() throws Exception {
         try (ProxyStack stack = rig().shadowDelay(Duration.ofMillis(3)).start()) {
-            ProxyRig.Client c = stack.client;
+            ProxyClient c = stack.client;
             FileHandle dir = c.mkdir(c.root, "churn");
             Map<String, byte[]> expected = new TreeMap<>();
             for (int round = 0; round < 3; round++) {

@@ -47,7 +47,7 @@ class ProxyPermissionTest extends ProxyPeerTestBase {
         Files.createDirectories(mainDir.resolve("open"));
         Files.setPosixFilePermissions(mainDir.resolve("open"), java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
         try (ProxyStack stack = rig().mainOnShadowServer().start()) {
-            ProxyRig.Client c = stack.client;
+            ProxyClient c = stack.client;
             FileHandle rootOwned = c.lookup(c.root, "root-owned.txt");
             FileHandle open = c.lookup(c.root, "open");
 
@@ -87,7 +87,7 @@ class ProxyPermissionTest extends ProxyPeerTestBase {
         }
     }
 
-    private static WriteResult write(ProxyRig.Client c, Credentials who, FileHandle fh) throws Exception {
+    private static WriteResult write(ProxyClient c, Credentials who, FileHandle fh) throws Exception {
         byte[] data = "x".getBytes();
         var buf = Unpooled.wrappedBuffer(data);
         try {
@@ -97,7 +97,7 @@ class ProxyPermissionTest extends ProxyPeerTestBase {
         }
     }
 
-    private static NewObjectResult create(ProxyRig.Client c, Credentials who, FileHandle dir, String name) throws Exception {
+    private static NewObjectResult create(ProxyClient c, Credentials who, FileHandle dir, String name) throws Exception {
         return c.get(c.nfs.create(who, new CreateArgs(dir, Filename.of(name), CreateHow.guarded(
                 new Sattr3(0644, null, null, null, SetTime.DONT_CHANGE, SetTime.DONT_CHANGE)))));
     }

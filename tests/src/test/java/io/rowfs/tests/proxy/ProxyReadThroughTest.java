@@ -42,7 +42,7 @@ class ProxyReadThroughTest extends ProxyPeerTestBase {
 
         try (ProxyStack stack = rig().start()) {
             ProxyServer proxy = stack.proxy;
-            ProxyRig.Client c = stack.client;
+            ProxyClient c = stack.client;
             Libnfs nfs = Libnfs.host();
             assertArrayEquals(big, nfs.cat(ProxyRig.url(proxy, "big.bin")));
             assertEquals("hello main\n", new String(nfs.cat(ProxyRig.url(proxy, "a.txt"))));

@@ -32,7 +32,7 @@ class ProxyReaddirTest extends ProxyPeerTestBase {
             Files.writeString(mainDir.resolve("big/f" + i), "");
         }
         try (ProxyStack stack = rig().start()) {
-            ProxyRig.Client c = stack.client;
+            ProxyClient c = stack.client;
             long t0 = System.nanoTime();
             FileHandle big = c.lookup(c.root, "big");
             for (int i = 0; i < 10; i++) {
@@ -88,7 +88,7 @@ class ProxyReaddirTest extends ProxyPeerTestBase {
         }
     }
 
-    private static Map<String, Long> readdirAll(ProxyRig.Client c, FileHandle dir, int count) throws Exception {
+    private static Map<String, Long> readdirAll(ProxyClient c, FileHandle dir, int count) throws Exception {
         Map<String, Long> out = new HashMap<>();
         long cookie = 0;
         int pages = 0;

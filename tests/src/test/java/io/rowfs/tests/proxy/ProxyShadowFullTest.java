@@ -36,7 +36,7 @@ class ProxyShadowFullTest extends ProxyPeerTestBase {
     void aFullShadowRefusesCreatesAndLosesNoneItAcknowledged() throws Exception {
         mount("-t", "tmpfs", "-o", "size=256m,nr_inodes=" + INODES, "rowfs-test-shadow", shadowDir.toString());
         try (ProxyStack stack = rig().start()) {
-            ProxyRig.Client c = stack.client;
+            ProxyClient c = stack.client;
             FileHandle dir = c.mkdir(c.root, "many");
             List<String> acknowledged = new ArrayList<>();
             int refused = 0;

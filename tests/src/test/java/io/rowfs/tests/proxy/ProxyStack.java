@@ -11,9 +11,9 @@ import java.util.function.UnaryOperator;
 final class ProxyStack implements AutoCloseable {
     final ProxyRig rig;
     final ProxyServer proxy;
-    final ProxyRig.Client client;
+    final ProxyClient client;
 
-    private ProxyStack(ProxyRig rig, ProxyServer proxy, ProxyRig.Client client) {
+    private ProxyStack(ProxyRig rig, ProxyServer proxy, ProxyClient client) {
         this.rig = rig;
         this.proxy = proxy;
         this.client = client;
@@ -27,7 +27,7 @@ final class ProxyStack implements AutoCloseable {
         ProxyServer proxy = null;
         try {
             proxy = options.apply(rig.proxy(rig.proxyState())).build().start();
-            return new ProxyStack(rig, proxy, ProxyRig.Client.on(proxy));
+            return new ProxyStack(rig, proxy, ProxyClient.on(proxy));
         } catch (Throwable t) {
             if (proxy != null) {
                 proxy.close();

@@ -24,8 +24,8 @@ class ProxyUdpTest extends ProxyPeerTestBase {
         new Random(7).nextBytes(image);
         Files.write(mainDir.resolve("image.bin"), image);
         try (ProxyStack stack = rig().start();
-             ProxyRig.Client udp = ProxyRig.Client.udpOn(stack.proxy)) {
-            ProxyRig.Client tcp = stack.client;
+             ProxyClient udp = ProxyClient.udpOn(stack.proxy)) {
+            ProxyClient tcp = stack.client;
             FileHandle f = udp.lookup(udp.root, "image.bin");
             assertEquals(f, tcp.lookup(tcp.root, "image.bin"), "one virtual handle whatever the transport");
             java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();

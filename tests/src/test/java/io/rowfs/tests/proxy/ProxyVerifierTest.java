@@ -26,7 +26,7 @@ class ProxyVerifierTest extends ProxyPeerTestBase {
             Verifier v2;
             byte[] handle;
             try (ProxyServer proxy = rig.startProxy(rig.proxyState());
-                 ProxyRig.Client c = ProxyRig.Client.on(proxy)) {
+                 ProxyClient c = ProxyClient.on(proxy)) {
                 FileHandle f = c.lookup(c.root, "f");
                 handle = f.bytes();
                 v1 = c.write(f, 0, new byte[] {'a'}, StableHow.UNSTABLE).verifier();
@@ -40,7 +40,7 @@ class ProxyVerifierTest extends ProxyPeerTestBase {
                 assertEquals("abc3456789", new String(c.readAll(f)));
             }
             try (ProxyServer proxy = rig.startProxy(rig.proxyState());
-                 ProxyRig.Client c = ProxyRig.Client.on(proxy)) {
+                 ProxyClient c = ProxyClient.on(proxy)) {
                 FileHandle f = c.lookup(c.root, "f");
                 assertArrayEquals(handle, f.bytes(), "same state directory, same handle");
                 assertNotEquals(v2, c.commit(f).verifier(), "proxy restarted");

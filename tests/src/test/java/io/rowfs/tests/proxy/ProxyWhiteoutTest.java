@@ -30,7 +30,7 @@ class ProxyWhiteoutTest extends ProxyPeerTestBase {
         try (ProxyRig rig = rig().backEnds()) {
             Path state = rig.proxyState();
             try (ProxyServer proxy = rig.startProxy(state);
-                 ProxyRig.Client c = ProxyRig.Client.on(proxy)) {
+                 ProxyClient c = ProxyClient.on(proxy)) {
                 FileHandle sub = c.lookup(c.root, "sub");
                 for (int i = 0; i < 50; i++) {
                     c.create(c.root, "tmp-" + i);

@@ -24,7 +24,7 @@ class ProxyWriteBehindTest extends ProxyPeerTestBase {
         byte[] expected = new byte[3 << 20];
         new Random(5).nextBytes(expected);
         try (ProxyStack stack = rig().start()) {
-            ProxyRig.Client c = stack.client;
+            ProxyClient c = stack.client;
             FileHandle f = c.create(c.root, "behind.bin");
             int piece = 64 * 1024;
             WriteResult last = null;

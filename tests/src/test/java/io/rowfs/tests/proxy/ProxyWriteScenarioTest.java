@@ -65,7 +65,7 @@ class ProxyWriteScenarioTest extends ProxyPeerTestBase {
 
         try (ProxyStack stack = rig().setup(setup).start()) {
             ProxyServer proxy = stack.proxy;
-            ProxyRig.Client c = stack.client;
+            ProxyClient c = stack.client;
             FileHandle img = c.lookup(c.root, "image.bin");
             long fileid = c.getattr(img).fileid();
 

@@ -4,6 +4,7 @@
  * kernel client (QEMU) as clients. Each test gets its folders from
  * {@link io.rowfs.tests.proxy.ProxyPeerTestBase}, states how its back ends differ from the default
  * with {@link io.rowfs.tests.proxy.ProxyRig#builder}, and mostly runs against a
- * {@link io.rowfs.tests.proxy.ProxyStack} (back ends, an in-JVM proxy and a mounted client).
+ * {@link io.rowfs.tests.proxy.ProxyStack} (back ends, an in-JVM proxy and a mounted
+ * {@link io.rowfs.tests.proxy.ProxyClient}).
  */
 package io.rowfs.tests.proxy;
