@@ -59,6 +59,12 @@ public final class Namespace {
      */
     private static final long LISTING_FOR_LOOKUP_MAX_BYTES = 512 * 1024;
     private static final int MAIN_MISSES_CACHED = 100_000;
+    /**
+     * Bound of main's attributes by object: main is read-only, so they never go stale, but a large
+     * image must not grow them without end. Like the misses and link targets, emptied when full
+     * (refetching costs a GETATTR to main per object).
+     */
+    static final int MAIN_ATTRS_CACHED = 262_144;
 
     private final ObjectTable objects;
     private final NameIndex names;
@@ -272,7 +278,7 @@ public final class Namespace {
                     mainHandle.bytes(), new byte[0]);
             long id = objects.insert(r);
             names.put(parentId, name, NameEntry.child(id));
-            mainAttrs.put(id, attrs);
+            putBounded(mainAttrs, id, attrs, MAIN_ATTRS_CACHED);
             return new Resolved(id, r);
         } finally {
             lock.unlock();
@@ -364,12 +370,20 @@ public final class Namespace {
 
     // ---- attributes ----
 
+    /** Puts into a cache emptied when it reaches {@code max} entries (see {@link #MAIN_ATTRS_CACHED}). */
+    static <K, V> void putBounded(Map<K, V> cache, K key, V value, int max) {
+        if (cache.size() >= max) {
+            cache.clear();
+        }
+        cache.put(key, value);
+    }
+
     /** Main's attributes of an object that has a main copy (cached). */
     public Fattr3 mainAttributes(Resolved r) {
         Fattr3 a = mainAttrs.get(r.id());
         if (a == null) {
             a = main.getattr(r.mainHandle());
-            mainAttrs.put(r.id(), a);
+            putBounded(mainAttrs, r.id(), a, MAIN_ATTRS_CACHED);
         }
         return a;
     }
@@ -379,10 +393,7 @@ public final class Namespace {
         NfsPath target = linkTargets.get(r.id());
         if (target == null) {
             target = r.record().inShadow() ? shadow.readlink(shadowHandle(r)) : main.readlink(r.mainHandle());
-            if (linkTargets.size() >= LINK_TARGETS_CACHED) {
-                linkTargets.clear();
-            }
-            linkTargets.put(r.id(), target);
+            putBounded(linkTargets, r.id(), target, LINK_TARGETS_CACHED);
         }
         return target;
     }
