@@ -41,6 +41,10 @@ final class ChannelReplier implements RpcReplier {
             RpcReplyHeader.accepted(xid, ReplyStatus.SUCCESS).encode(out);
             body.write(out);
             tail = out.tail();
+            if (tail != null && !channel.sendsFiles()) {
+                appendCopy(buf, tail);
+                tail = null;
+            }
         } catch (RuntimeException e) {
             buf.release();
             LOG.error("encoding the results of xid {} failed; answering SYSTEM_ERR",
@@ -53,6 +57,19 @@ final class ChannelReplier implements RpcReplier {
         } else {
             channel.send(buf);
         }
+    }
+
+    /** Copies the file bytes a message ends with, and their padding, into the message itself. */
+    private void appendCopy(ByteBuf message, FileSlice tail) {
+        ByteBuf data = channel.alloc().directBuffer(tail.length());
+        try {
+            tail.readInto(data);
+        } catch (RuntimeException | Error e) {
+            data.release();
+            throw e;
+        }
+        MessageBuffers.append(message, data);
+        XdrEncoder.writePadding(message, XdrEncoder.tailPadding(tail));
     }
 
     @Override

@@ -3,7 +3,6 @@ package io.rowfs.protocol.rpc;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.rowfs.protocol.xdr.FileSlice;
-import io.rowfs.protocol.xdr.MessageBuffers;
 import io.rowfs.protocol.xdr.XdrEncoder;
 import java.net.InetSocketAddress;
 
@@ -23,28 +22,22 @@ public interface ReplyChannel {
     void send(ByteBuf reply);
 
     /**
+     * Whether {@link #send(ByteBuf, FileSlice)} sends file bytes from the file (a stream transport,
+     * with sendfile); if not, the replier copies them into the message and calls {@link #send(ByteBuf)}.
+     */
+    default boolean sendsFiles() {
+        return false;
+    }
+
+    /**
      * Sends one reply message made of {@code head}, then {@code tail}'s bytes, then their XDR
-     * padding (see {@link XdrEncoder#writeOpaqueTail}); takes ownership of both. This default
-     * copies the bytes in and sends one buffer; a stream transport sends them from the file.
+     * padding (see {@link XdrEncoder#writeOpaqueTail}); takes ownership of both. Only called when
+     * {@link #sendsFiles()}.
      */
     default void send(ByteBuf head, FileSlice tail) {
-        try {
-            ByteBuf data = alloc().directBuffer(tail.length());
-            try {
-                tail.readInto(data);
-            } catch (RuntimeException | Error e) {
-                data.release();
-                throw e;
-            }
-            MessageBuffers.append(head, data);
-            XdrEncoder.writePadding(head, XdrEncoder.tailPadding(tail));
-        } catch (RuntimeException | Error e) {
-            head.release();
-            throw e;
-        } finally {
-            tail.release();
-        }
-        send(head);
+        head.release();
+        tail.release();
+        throw new UnsupportedOperationException("this reply channel does not send file bytes");
     }
 
     /** The record gets no reply (it was not a call, or too broken to answer). */

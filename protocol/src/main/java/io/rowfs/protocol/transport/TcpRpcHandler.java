@@ -146,6 +146,11 @@ final class TcpRpcHandler extends SimpleChannelInboundHandler<ByteBuf> {
         }
 
         @Override
+        public boolean sendsFiles() {
+            return true;
+        }
+
+        @Override
         public void send(ByteBuf head, FileSlice tail) {
             if (channel.eventLoop().inEventLoop()) {
                 channel.writeAndFlush(new FileTailedRecord(head, tail), channel.voidPromise());

@@ -46,6 +46,44 @@ class FileReadReplyTest {
         exchange(true, new int[] {1, 3, 4, 4095, 30_001}, 40_000);
     }
 
+    @Test
+    void aSliceThatCannotBeReadIsASystemErrorAndTheServerGoesOn() throws Exception {
+        byte[] content = new byte[1000];
+        new Random(9).nextBytes(content);
+        Path file = Files.write(dir.resolve("short"), content);
+        StubService service = new StubService();
+        AtomicInteger released = new AtomicInteger();
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            service.answer = (ctx, args) -> {
+                ReadArgs read = (ReadArgs) args; // past the file's end when offset + count > 1000
+                FileSlice slice = FileSlice.of(channel, read.offset(), read.count(), released::incrementAndGet);
+                return CompletableFuture.completedFuture(ReadResult.ok(PostOpAttr.ABSENT, false, slice));
+            };
+            RpcServer server = RpcServer.builder().udp(true).program(new Nfs3Program(service)).build().start();
+            RpcClient rpc = RpcClient.udpBuilder(server.localAddress()).timeout(Duration.ofSeconds(20)).build();
+            try {
+                Nfs3Client client = new Nfs3Client(rpc);
+                java.util.concurrent.CompletionException e = org.junit.jupiter.api.Assertions.assertThrows(
+                        java.util.concurrent.CompletionException.class,
+                        () -> client.read(cred, new ReadArgs(FileHandle.of(new byte[] {1}), 900, 200)).join());
+                assertTrue(e.getCause() instanceof io.rowfs.protocol.client.RpcStatusException, String.valueOf(e.getCause()));
+                assertEquals(io.rowfs.protocol.rpc.ReplyStatus.SYSTEM_ERR,
+                        ((io.rowfs.protocol.client.RpcStatusException) e.getCause()).status());
+                ReadResult good = client.read(cred, new ReadArgs(FileHandle.of(new byte[] {1}), 100, 200)).join();
+                try {
+                    assertArrayEquals(Arrays.copyOfRange(content, 100, 300), ByteBufUtil.getBytes(good.data()),
+                            "the server goes on");
+                } finally {
+                    good.release();
+                }
+                assertEquals(2, released.get(), "both slices released");
+            } finally {
+                rpc.close();
+                server.close();
+            }
+        }
+    }
+
     private void exchange(boolean udp, int[] lengths, int fileSize) throws Exception {
         byte[] content = new byte[fileSize];
         new Random(7).nextBytes(content);
