@@ -23,6 +23,7 @@ import java.net.SocketAddress;
 import java.net.UnixDomainSocketAddress;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * An event loop group with the matching channel classes: epoll when the native transport loads,
@@ -46,7 +47,7 @@ public final class EventLoops implements AutoCloseable {
      * As above; with epoll, an idle loop polls for up to {@code spinNanos} before it blocks, while
      * {@code worthIt} (see {@link SpinBeforeBlocking}; 0: it blocks at once).
      */
-    public static EventLoops create(int threads, long spinNanos, java.util.function.BooleanSupplier worthIt) {
+    public static EventLoops create(int threads, long spinNanos, BooleanSupplier worthIt) {
         boolean epoll = Epoll.isAvailable();
         IoHandlerFactory factory = !epoll ? NioIoHandler.newFactory()
                 : spinNanos > 0 ? EpollIoHandler.newFactory(0, SpinBeforeBlocking.factory(spinNanos, worthIt))

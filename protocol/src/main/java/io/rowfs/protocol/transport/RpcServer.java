@@ -17,8 +17,10 @@ import io.rowfs.protocol.xdr.XdrLimits;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -189,7 +191,7 @@ public final class RpcServer implements AutoCloseable {
         private XdrLimits limits = XdrLimits.DEFAULT;
         private EventLoops eventLoops;
         private long spinNanos;
-        private java.util.function.BooleanSupplier spinWorthIt = () -> true;
+        private BooleanSupplier spinWorthIt = () -> true;
 
         private Builder() {
         }
@@ -245,12 +247,12 @@ public final class RpcServer implements AutoCloseable {
          * With its own (epoll) loops: how long an idle loop polls before it blocks, at most (see
          * {@code SpinBeforeBlocking}). Default 0: it blocks at once.
          */
-        public Builder spinBeforeBlocking(java.time.Duration spin) {
+        public Builder spinBeforeBlocking(Duration spin) {
             return spinBeforeBlocking(spin, () -> true);
         }
 
         /** As above, spinning only while {@code worthIt} (false: other work wants the CPU). */
-        public Builder spinBeforeBlocking(java.time.Duration spin, java.util.function.BooleanSupplier worthIt) {
+        public Builder spinBeforeBlocking(Duration spin, BooleanSupplier worthIt) {
             if (spin.isNegative()) throw new IllegalArgumentException("negative spin " + spin);
             this.spinNanos = spin.toNanos();
             this.spinWorthIt = worthIt;

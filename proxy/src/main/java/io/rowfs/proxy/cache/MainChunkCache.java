@@ -295,8 +295,8 @@ public final class MainChunkCache implements AutoCloseable {
 
     /**
      * Picks a free slot or evicts one with CLOCK, skipping pinned slots (their data is being
-     * written, or a span of them is being sent); the returned slot is unindexed and its generation bumped, so readers that looked it
-     * up before treat their read as a miss. Returns -1 when every slot is pinned. Caller holds the lock.
+     * written, or a span of them is being sent); the returned slot is unindexed and its generation
+     * bumped, so readers that looked it up before treat their read as a miss. Returns -1 when every slot is pinned. Caller holds the lock.
      */
     private int claimSlot() {
         if (used < slotKeys.length) {

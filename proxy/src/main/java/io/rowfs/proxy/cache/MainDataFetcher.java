@@ -48,7 +48,7 @@ public final class MainDataFetcher implements AutoCloseable {
     /** Chunks up to this long (small files, file tails) keep a budget of their own in the memory tier. */
     static final int SMALL_CHUNK = 4096;
     /** Reads of at least this many bytes may be served as a file slice ({@link #readFromDisk}). */
-    public static final int MIN_FILE_SLICE = 64 << 10;
+    static final int MIN_FILE_SLICE = 64 << 10;
     private static final long WAIT_SECONDS = 120;
     private static final int MAX_ATTEMPTS = 3;
     /** Pooled: disk reads take a chunk-sized buffer per READ, which an unpooled allocator would map and free each time. */
@@ -191,8 +191,9 @@ public final class MainDataFetcher implements AutoCloseable {
      * Reads {@code [offset, offset+count)} of a main file of {@code mainSize} bytes, clipped to that
      * size, as a slice of the disk cache's file, to be sent from there (sendfile: the bytes never
      * enter the JVM): when the range is at least {@link #MIN_FILE_SLICE} bytes and lies whole in the
-     * disk cache, with no chunk of it on its way (a warm sequential read, or a
-     * cold one the readahead and the disk writes are ahead of). Else null, and nothing was done. The slice pins its slots until released.
+     * disk cache, with no chunk of it on its way (a warm sequential read, or a cold one the
+     * readahead and the disk writes are ahead of). Else null, and nothing was done. The slice pins
+     * its slots until released.
      */
     public FileSlice readFromDisk(byte[] mainHandle, long mainSize, long offset, int count) {
         long end = Math.min(mainSize, offset + count);

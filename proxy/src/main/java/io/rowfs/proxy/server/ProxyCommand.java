@@ -5,6 +5,7 @@ import io.rowfs.cli.Subcommand;
 import io.rowfs.protocol.metrics.MetricsHttpServer;
 import io.rowfs.proxy.backend.BackendSpec;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -46,7 +47,7 @@ public final class ProxyCommand implements Subcommand {
             description = "CREATE of a file and REMOVE of its last link are answered once the proxy's own tables have them, "
                     + "the shadow following in order; at most this many queued, 0 to wait for the shadow (default ${DEFAULT-VALUE})")
     int namesBehind;
-    @Option(names = "--poll-spin", defaultValue = "50",
+    @Option(names = "--poll-spin", defaultValue = "50", // ProxyServer.DEFAULT_POLL_SPIN
             description = "microseconds an idle client-facing event loop polls before it sleeps, at most; it adapts down "
                     + "when calls come further apart. Saves a thread wake-up per call; 0 to sleep at once (default ${DEFAULT-VALUE})")
     long pollSpinMicros;
@@ -76,7 +77,7 @@ public final class ProxyCommand implements Subcommand {
                     .listen(HostPort.parse("--listen", listen)).state(state).portmap(pm).blockSize(blockSize)
                     .cacheBytes(parseSize(cacheSize)).exportPath(exportPath).maxObjects(maxObjects)
                     .privilegedPorts(privileged(privilegedPorts)).writeBehind(parseSize(writeBehind))
-                    .namesBehind(namesBehind).pollSpin(java.time.Duration.ofNanos(pollSpinMicros * 1000))
+                    .namesBehind(namesBehind).pollSpin(Duration.ofNanos(pollSpinMicros * 1000))
                     .metrics("off".equals(metrics) ? null : HostPort.parse("--metrics", metrics)).build().start();
         } catch (IllegalArgumentException | java.io.IOException | io.rowfs.proxy.backend.BackendException e) {
             System.err.println("proxy: cannot start: " + e.getMessage());

@@ -43,8 +43,8 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.function.BooleanSupplier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -52,6 +52,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 /**
  * The redirect-on-write proxy: opens its state directory (object table, name index, block bitmaps,
@@ -73,6 +74,9 @@ public final class ProxyServer implements AutoCloseable {
     private ExecutorService namers;
     private static final int WRITE_BEHIND_THREADS = 4;
     private static final int NAMES_BEHIND_THREADS = 8;
+    /** How long the client-facing event loops poll before they block, at most (ProxyCommand's default too). */
+    public static final Duration DEFAULT_POLL_SPIN = Duration.ofNanos(50_000);
+    static final Duration MAX_POLL_SPIN = Duration.ofMillis(10);
     /** How old the shadow's FSSTAT may be before files created behind the reply ask for another. */
     static final Duration SHADOW_ROOM_CHECK = Duration.ofSeconds(1);
     /** Bytes the shadow must have available for files to be created behind the reply. */
@@ -127,9 +131,9 @@ public final class ProxyServer implements AutoCloseable {
                 data.writeBehind(writeBehind);
             }
             new IntentRecovery(ns, data).recover(intents);
-            NamesBehind behind = new NamesBehind(ns, config.namesBehind, workers, java.time.Clock.systemUTC());
+            NamesBehind behind = new NamesBehind(ns, config.namesBehind, workers, Clock.systemUTC());
             if (config.namesBehind > 0) {
-                ShadowRoom room = new ShadowRoom(shadow::fsstat, workers, java.time.Clock.systemUTC(), SHADOW_ROOM_CHECK,
+                ShadowRoom room = new ShadowRoom(shadow::fsstat, workers, Clock.systemUTC(), SHADOW_ROOM_CHECK,
                         SHADOW_ROOM_BYTES, Math.max(1024, 2L * config.namesBehind));
                 room.refresh(); // the first CREATEs know already
                 behind.room(room);
@@ -282,12 +286,13 @@ public final class ProxyServer implements AutoCloseable {
         private boolean privilegedPorts;
         private long writeBehindBytes = 64L << 20;
         private int namesBehind = 512;
-        private Duration pollSpin = Duration.ofMillis(0);
+        private Duration pollSpin = DEFAULT_POLL_SPIN;
 
         /** How long the client-facing event loops poll before they block, at most (0: never). */
         public Builder pollSpin(Duration spin) {
-            if (spin.isNegative() || spin.compareTo(Duration.ofMillis(10)) > 0) {
-                throw new IllegalArgumentException("--poll-spin must be 0 to 10ms, not " + spin);
+            if (spin.isNegative() || spin.compareTo(MAX_POLL_SPIN) > 0) {
+                throw new IllegalArgumentException("--poll-spin must be 0 to " + MAX_POLL_SPIN.toNanos() / 1000
+                        + " microseconds, not " + spin.toNanos() / 1000);
             }
             this.pollSpin = spin;
             return this;
