@@ -76,6 +76,10 @@ class FileReadReplyTest {
                 } finally {
                     good.release();
                 }
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+                while (released.get() < 2 && System.nanoTime() < deadline) {
+                    Thread.sleep(10); // released once answered: just after the reply left
+                }
                 assertEquals(2, released.get(), "both slices released");
             } finally {
                 rpc.close();
