@@ -50,6 +50,8 @@ public final class MainDataFetcher implements AutoCloseable {
     /** Reads of at least this many bytes may be served as a file slice ({@link #readFromDisk}). */
     static final int MIN_FILE_SLICE = 64 << 10;
     private static final long WAIT_SECONDS = 120;
+    /** Readers' own fetches wait once this many memory bounds of chunks wait for the disk cache. */
+    static final int ROOM_FACTOR = 2;
     private static final int MAX_ATTEMPTS = 3;
     /** Pooled: disk reads take a chunk-sized buffer per READ, which an unpooled allocator would map and free each time. */
     private static final ByteBufAllocator ALLOC = io.netty.buffer.PooledByteBufAllocator.DEFAULT;
@@ -137,6 +139,9 @@ public final class MainDataFetcher implements AutoCloseable {
                         missing.add(c);
                     }
                 }
+            }
+            if (missing != null) {
+                awaitRoom();
             }
             boolean caughtUp = missing != null;
             for (CompletableFuture<Void> w : waits) {
@@ -278,6 +283,31 @@ public final class MainDataFetcher implements AutoCloseable {
             f = fetch(mainHandle, mainSize, List.of(chunk)).get(chunk);
         }
         throw new NfsException(Nfs3Status.IO, "main returned less than its size for " + ref);
+    }
+
+    /**
+     * Back-pressure: a read that must fetch waits while {@link #ROOM_FACTOR} times the memory
+     * bound of fetched chunks still waits for the disk cache. Readahead stops at one bound; this
+     * caps what readers' own fetches add when the disk cache falls behind for long (the kernel
+     * throttles writers once gigabytes are dirty): without it the backlog grew to the JVM's
+     * direct-memory limit, where every allocation ran a full GC, and reads fell to a fifth.
+     * A disk cache stuck for {@link #WAIT_SECONDS} lets the read go on rather than hang it.
+     */
+    private void awaitRoom() {
+        long bound = ROOM_FACTOR * memoryBound;
+        if (recent.pinnedBytes() < bound) {
+            return;
+        }
+        CompletableFuture<Void> room = recent.pinnedBelow(bound);
+        NonBlocking.checkOr(room);
+        try {
+            room.get(WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BackendException("main read interrupted", e);
+        } catch (TimeoutException | ExecutionException e) {
+            // the disk cache is stuck: serve the read, over the bound, rather than hang the client
+        }
     }
 
     private static void waitFor(CompletableFuture<Void> f) {

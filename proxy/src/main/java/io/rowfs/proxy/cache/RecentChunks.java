@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The memory tier of the main-data cache: chunks just fetched from main (mostly by readahead), kept
@@ -48,6 +49,11 @@ final class RecentChunks implements AutoCloseable {
     private long smallCharged;                                                                    // guarded by this
     private long pinnedBytes;                                                                     // guarded by this
     private boolean closed;                                                                       // guarded by this
+    /** Who waits for the pinned bytes to drop below a bound ({@link #pinnedBelow}); guarded by this. */
+    private final List<RoomWaiter> roomWaiters = new ArrayList<>();
+
+    private record RoomWaiter(long bound, CompletableFuture<Void> room) {
+    }
 
     /** A tier without a separate budget for small chunks. */
     RecentChunks(long capacityBytes) {
@@ -167,6 +173,43 @@ final class RecentChunks implements AutoCloseable {
     /** The disk cache now holds the chunk (or declined it): it may be evicted. */
     void unpin(ChunkRef ref) {
         releaseAll(unpinLocked(ref));
+        completeAll(roomMade());
+    }
+
+    /**
+     * Completes once the pinned bytes are below {@code bound}: at once if they are now, else when
+     * enough chunks have reached the disk cache (or the tier is closed).
+     */
+    synchronized CompletableFuture<Void> pinnedBelow(long bound) {
+        if (pinnedBytes < bound || closed) {
+            return CompletableFuture.completedFuture(null);
+        }
+        CompletableFuture<Void> room = new CompletableFuture<>();
+        roomWaiters.add(new RoomWaiter(bound, room));
+        return room;
+    }
+
+    /** Takes out the waiters whose bound the pinned bytes are now below, to be completed after the lock. */
+    private synchronized List<CompletableFuture<Void>> roomMade() {
+        List<CompletableFuture<Void>> made = null;
+        for (Iterator<RoomWaiter> it = roomWaiters.iterator(); it.hasNext(); ) {
+            RoomWaiter w = it.next();
+            if (pinnedBytes < w.bound() || closed) {
+                it.remove();
+                made = made != null ? made : new ArrayList<>();
+                made.add(w.room());
+            }
+        }
+        return made;
+    }
+
+    /** Completes outside the lock: a completion may resume a READ that comes straight back here. */
+    private static void completeAll(List<CompletableFuture<Void>> rooms) {
+        if (rooms != null) {
+            for (CompletableFuture<Void> room : rooms) {
+                room.complete(null);
+            }
+        }
     }
 
     private synchronized List<ByteBuf> unpinLocked(ChunkRef ref) {
@@ -214,7 +257,12 @@ final class RecentChunks implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
+    public void close() {
+        closeLocked();
+        completeAll(roomMade());
+    }
+
+    private synchronized void closeLocked() {
         closed = true;
         for (Entry e : entries.values()) {
             e.data.release();

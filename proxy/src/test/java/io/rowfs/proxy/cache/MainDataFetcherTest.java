@@ -182,11 +182,11 @@ class MainDataFetcherTest {
         };
         try (MainChunkCache cache = MainChunkCache.open(dir, 64 * CHUNK, CHUNK)) {
             MainDataFetcher f = new MainDataFetcher(main, cache, slowThenFastDisk, 16, 4 * CHUNK, ByteSourceListener.NONE);
-            for (int c = 0; c < 12; c += 4) { // reads of 4 chunks: each catches up, so the window would grow
+            for (int c = 0; c < 8; c += 4) { // a third read would wait: 8 chunks (twice the bound) are pinned
                 assertArrayEquals(Arrays.copyOfRange(file, c * CHUNK, (c + 4) * CHUNK), bytes(f.read(handle, file.length, (long) c * CHUNK, 4 * CHUNK)));
                 waitIdle(f);
             }
-            assertTrue(mainBytes.get() <= 16 * CHUNK,
+            assertTrue(mainBytes.get() <= 8 * CHUNK,
                     "readahead stopped once 4 chunks waited for the disk: " + mainBytes.get() / CHUNK + " chunks fetched");
             synchronized (diskBacklog) { // the disk catches up, and keeps up from now on
                 diskSlow.set(false);
@@ -194,11 +194,46 @@ class MainDataFetcherTest {
                 diskBacklog.clear();
             }
             int before = mainBytes.get();
+            bytes(f.read(handle, file.length, 8L * CHUNK, 4 * CHUNK));
+            waitIdle(f);
             bytes(f.read(handle, file.length, 12L * CHUNK, 4 * CHUNK));
             waitIdle(f);
-            bytes(f.read(handle, file.length, 16L * CHUNK, 4 * CHUNK));
-            waitIdle(f);
             assertTrue(mainBytes.get() - before > 8 * CHUNK, "readahead resumed: " + (mainBytes.get() - before) / CHUNK + " chunks fetched");
+            f.close();
+            for (ByteBuf b : handedOut) assertEquals(0, b.refCnt());
+        }
+    }
+
+    @Test
+    void readsThatMustFetchWaitWhileTwiceTheMemoryBoundWaitsForTheDiskCache() throws Exception {
+        List<Runnable> diskBacklog = java.util.Collections.synchronizedList(new ArrayList<>());
+        try (MainChunkCache cache = MainChunkCache.open(dir, 64 * CHUNK, CHUNK)) {
+            AtomicInteger asked = new AtomicInteger(); // counted as asked, not as served (main answers on another thread)
+            MainSource countedMain = (h, o, c) -> {
+                asked.incrementAndGet();
+                return main.read(h, o, c);
+            };
+            // no readahead; a memory bound of 2 chunks: own fetches wait at 4 pinned chunks
+            MainDataFetcher f = new MainDataFetcher(countedMain, cache, diskBacklog::add, 0, 2 * CHUNK, ByteSourceListener.NONE);
+            for (int c = 0; c < 4; c++) {
+                assertArrayEquals(Arrays.copyOfRange(file, c * CHUNK, (c + 1) * CHUNK), bytes(f.read(handle, file.length, (long) c * CHUNK, CHUNK)));
+            }
+            assertEquals(4, asked.get());
+
+            assertThrows(NonBlocking.WouldBlock.class, () -> NonBlocking.attempt(() -> f.read(handle, file.length, 4L * CHUNK, CHUNK)));
+            CompletableFuture<?> room = NonBlocking.resumeAfter();
+            assertTrue(room != null && !room.isDone(), "the read waits for room, not for main");
+            assertEquals(4, asked.get(), "nothing more was asked of main while 4 chunks wait for the disk");
+            assertArrayEquals(Arrays.copyOfRange(file, 0, CHUNK), bytes(NonBlocking.attempt(() -> f.read(handle, file.length, 0, CHUNK))),
+                    "a read of chunks already here does not wait");
+
+            diskBacklog.remove(0).run(); // 3 pinned: below the bound
+            assertTrue(room.isDone(), "room once a chunk reached the disk cache");
+            assertArrayEquals(Arrays.copyOfRange(file, 4 * CHUNK, 5 * CHUNK), bytes(f.read(handle, file.length, 4L * CHUNK, CHUNK)));
+            assertEquals(5, asked.get());
+            synchronized (diskBacklog) {
+                diskBacklog.forEach(Runnable::run);
+            }
             f.close();
             for (ByteBuf b : handedOut) assertEquals(0, b.refCnt());
         }
