@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 
 /** {@code rowfs stats}: fetches a running server's metrics endpoint and prints them as a table. */
 @Command(name = "stats", mixinStandardHelpOptions = true,
-        description = "Print the counters of a running rowfs server (its Prometheus endpoint).")
+        description = "Print the metrics (counters and gauges) of a running rowfs server (its Prometheus endpoint).")
 public final class StatsCommand implements Subcommand {
     @Option(names = "--url", description = "Metrics endpoint (default: ${DEFAULT-VALUE}).")
     String url = "http://127.0.0.1:" + MetricsHttpServer.DEFAULT_PORT + "/metrics";

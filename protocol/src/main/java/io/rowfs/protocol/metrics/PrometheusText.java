@@ -9,6 +9,9 @@ import java.util.Map;
  * # HELP rowfs_nfs_calls_total NFS calls by procedure and destination
  * # TYPE rowfs_nfs_calls_total counter
  * rowfs_nfs_calls_total{procedure="READ",destination="cache"} 42
+ * # HELP rowfs_proxy_memory_tier_bytes ...
+ * # TYPE rowfs_proxy_memory_tier_bytes gauge
+ * rowfs_proxy_memory_tier_bytes{state="pinned"} 1048576
  * </pre>
  * Label values escape backslash, double quote and newline; HELP text escapes backslash and newline.
  */
@@ -20,10 +23,10 @@ public final class PrometheusText {
 
     public static String render(MetricsRegistry registry) {
         StringBuilder out = new StringBuilder();
-        for (CounterFamily f : registry.families()) {
+        for (MetricFamily f : registry.families()) {
             out.append("# HELP ").append(f.name()).append(' ')
                     .append(f.help().replace("\\", "\\\\").replace("\n", "\\n")).append('\n');
-            out.append("# TYPE ").append(f.name()).append(" counter\n");
+            out.append("# TYPE ").append(f.name()).append(' ').append(f.type()).append('\n');
             for (Map.Entry<List<String>, Long> e : f.snapshot().entrySet()) {
                 out.append(f.name());
                 appendLabels(out, f.labelNames(), e.getKey());

@@ -46,6 +46,24 @@ class MetricsTest {
     }
 
     @Test
+    void gaugesReadTheirValueWhenRenderedAndGoDownToo() {
+        MetricsRegistry r = new MetricsRegistry();
+        java.util.concurrent.atomic.AtomicLong pinned = new java.util.concurrent.atomic.AtomicLong(4096);
+        GaugeFamily memory = r.gauge("rowfs_memory_bytes", "bytes held", "state");
+        memory.track(pinned::get, "pinned");
+        memory.track(() -> 7, "held");
+        String text = PrometheusText.render(r);
+        assertTrue(text.contains("# TYPE rowfs_memory_bytes gauge\n"), text);
+        assertTrue(text.contains("rowfs_memory_bytes{state=\"pinned\"} 4096\n"), text);
+        pinned.set(0);
+        assertTrue(PrometheusText.render(r).contains("rowfs_memory_bytes{state=\"pinned\"} 0\n"), "read again at each rendering");
+        assertEquals(2, PrometheusTextParser.parse(PrometheusText.render(r)).size());
+        assertThrows(IllegalArgumentException.class, () -> memory.track(() -> 1), "one value per label");
+        assertThrows(IllegalArgumentException.class, () -> r.counter("rowfs_memory_bytes", "x", "state"), "a gauge is not a counter");
+        assertEquals(memory, r.gauge("rowfs_memory_bytes", "bytes held", "state"));
+    }
+
+    @Test
     void servesMetricsOverHttp() throws Exception {
         MetricsRegistry r = new MetricsRegistry();
         r.counter("rowfs_bytes_total", "bytes", "source").labels("main").add(4096);

@@ -341,6 +341,16 @@ public final class MainChunkCache implements AutoCloseable {
         used = maxSlot + 1;
     }
 
+    /** Chunks cached now. */
+    public int usedChunks() {
+        return live.size();
+    }
+
+    /** Chunks the cache can hold. */
+    public int capacityChunks() {
+        return slotKeys.length;
+    }
+
     public long hits() {
         return hits.get();
     }

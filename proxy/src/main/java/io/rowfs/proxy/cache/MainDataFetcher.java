@@ -463,8 +463,13 @@ public final class MainDataFetcher implements AutoCloseable {
     }
 
     /** The memory tier's size in bytes (for tests and metrics). */
-    long memoryBytes() {
+    public long memoryBytes() {
         return recent.bytes();
+    }
+
+    /** The bytes of the memory tier still waiting for the disk cache (for metrics). */
+    public long pinnedBytes() {
+        return recent.pinnedBytes();
     }
 
     /** The current readahead window of a file, in chunks. */

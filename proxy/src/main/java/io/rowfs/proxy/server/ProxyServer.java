@@ -120,6 +120,8 @@ public final class ProxyServer implements AutoCloseable {
             disk = Executors.newFixedThreadPool(1, named("rowfs-proxy-disk")); // cache writes only: one is enough, two contend
             MainDataFetcher fetcher = keep(new MainDataFetcher(main.dataSource(), cache, disk, config.readahead,
                     config.memoryCacheBytes, metrics.dataBytes()));
+            metrics.memoryTier(fetcher::memoryBytes, fetcher::pinnedBytes);
+            metrics.cacheChunks(cache::usedChunks, cache.capacityChunks());
             Namespace ns = new Namespace(new CachedObjectTable(objects, RECORDS_CACHED), names, intents, main, shadow, codec);
             WriteVerifier verifier = new WriteVerifier();
             FileData data = new FileData(ns, blocks, new BlockPlanner(new BlockGeometry(config.blockSize)), fetcher,

@@ -3,7 +3,7 @@ package io.rowfs.tests.proxy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.rowfs.protocol.metrics.CounterFamily;
+import io.rowfs.protocol.metrics.MetricFamily;
 import io.rowfs.protocol.nfs3.FileHandle;
 import io.rowfs.protocol.nfs3.Nfs3Status;
 import io.rowfs.protocol.nfs3.ReadlinkArgs;
@@ -69,7 +69,7 @@ class ProxyMainMetadataCacheTest extends ProxyPeerTestBase {
     }
 
     private static long mainCalls(ProxyServer proxy, String procedure) {
-        for (CounterFamily f : proxy.metrics().registry().families()) {
+        for (MetricFamily f : proxy.metrics().registry().families()) {
             if (f.name().equals("rowfs_proxy_backend_calls_total")) {
                 return f.snapshot().getOrDefault(List.of("main", procedure), 0L);
             }

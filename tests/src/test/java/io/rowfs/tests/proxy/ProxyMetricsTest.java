@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The proxy's Prometheus counters against real peers (ganesha main, shadow server): bytes from main
  * equal the image bytes read once, a second read comes from the cache, written data is read back
- * from the shadow, and no mutating procedure ever reaches main.
+ * from the shadow, and no mutating procedure ever reaches main; the gauges show the image in the
+ * disk cache and nothing left waiting for it.
  */
 @Tag("peer")
 class ProxyMetricsTest extends ProxyPeerTestBase {
@@ -55,6 +56,18 @@ class ProxyMetricsTest extends ProxyPeerTestBase {
             assertEquals(image.length, value(second, "rowfs_proxy_data_bytes_total", Map.of("source", "main")),
                     "the second read fetched nothing from main");
             assertTrue(value(second, "rowfs_proxy_data_bytes_total", Map.of("source", "cache")) >= image.length);
+            int chunks = image.length / (256 << 10); // the default chunk size
+            assertTrue(value(second, "rowfs_proxy_cache_chunks", Map.of("state", "used")) >= chunks, "the image is in the disk cache");
+            assertTrue(value(second, "rowfs_proxy_cache_chunks", Map.of("state", "capacity"))
+                    > value(second, "rowfs_proxy_cache_chunks", Map.of("state", "used")));
+            assertTrue(value(second, "rowfs_proxy_memory_tier_bytes", Map.of("state", "held")) > 0, "chunks just fetched are held");
+            assertTrue(value(second, "rowfs_proxy_direct_memory_bytes", Map.of()) > 0);
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (value(scrape(proxy), "rowfs_proxy_memory_tier_bytes", Map.of("state", "pinned")) > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertEquals(0, value(scrape(proxy), "rowfs_proxy_memory_tier_bytes", Map.of("state", "pinned")),
+                    "nothing waits for the disk cache once it has caught up");
 
             nfs.upload(work.resolve("local.bin"), ProxyRig.url(proxy, "local.bin"));
             assertArrayEquals(local, nfs.cat(ProxyRig.url(proxy, "local.bin")));
