@@ -3,6 +3,7 @@ package io.rowfs.protocol.transport;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.rowfs.protocol.rpc.ReplyChannel;
@@ -18,10 +19,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Hands each reassembled TCP record to the dispatcher and writes the replies back. Back-pressure:
- * once {@code maxOutstanding} calls of this connection await their replies, reading stops
- * (autoRead off) and records already read wait (in order) for a free slot; reading resumes when
- * none wait and at most half the limit is outstanding. One instance per connection; its fields are
- * owned by the channel's event loop (replies from other threads hop onto it).
+ * once {@code maxOutstanding} calls of this connection are outstanding, reading stops (autoRead
+ * off) and records already read wait (in order) for a free slot; reading resumes when none wait
+ * and at most half the limit is outstanding. A call is outstanding until its reply has been
+ * written to the socket, not merely queued: a client that sends small calls for large replies and
+ * never reads them (a 100-byte READ call asks for up to 1 MiB) is stopped once the socket buffers
+ * and {@code maxOutstanding} replies are full, instead of growing the server's memory by a reply
+ * per call. One instance per connection; its fields are owned by the channel's event loop (replies
+ * from other threads hop onto it).
  */
 final class TcpRpcHandler extends SimpleChannelInboundHandler<ByteBuf> {
     private static final Logger LOG = LoggerFactory.getLogger(TcpRpcHandler.class);
@@ -37,6 +42,14 @@ final class TcpRpcHandler extends SimpleChannelInboundHandler<ByteBuf> {
     private final ArrayDeque<ByteBuf> waiting = new ArrayDeque<>();
     /** Event loop only: guards {@link #finished} against re-entry from synchronous replies. */
     private boolean draining;
+    /** Ends a call once its reply is in the socket (or failed to get there: the connection is then closed). */
+    private final ChannelFutureListener written = f -> {
+        if (!f.isSuccess()) {
+            LOG.debug("reply to {} not sent: {}", f.channel().remoteAddress(), String.valueOf(f.cause()));
+            f.channel().close();
+        }
+        finished(f.channel());
+    };
 
     TcpRpcHandler(RpcDispatcher dispatcher, int maxOutstanding) {
         this.dispatcher = dispatcher;
@@ -138,8 +151,7 @@ final class TcpRpcHandler extends SimpleChannelInboundHandler<ByteBuf> {
         @Override
         public void send(ByteBuf reply) {
             if (channel.eventLoop().inEventLoop()) {
-                channel.writeAndFlush(reply, channel.voidPromise());
-                finished(channel);
+                channel.writeAndFlush(reply).addListener(written);
             } else if (!onEventLoop(() -> send(reply))) {
                 reply.release();
             }
@@ -153,8 +165,7 @@ final class TcpRpcHandler extends SimpleChannelInboundHandler<ByteBuf> {
         @Override
         public void send(ByteBuf head, FileSlice tail) {
             if (channel.eventLoop().inEventLoop()) {
-                channel.writeAndFlush(new FileTailedRecord(head, tail), channel.voidPromise());
-                finished(channel);
+                channel.writeAndFlush(new FileTailedRecord(head, tail)).addListener(written);
             } else if (!onEventLoop(() -> send(head, tail))) {
                 new FileTailedRecord(head, tail).release();
             }

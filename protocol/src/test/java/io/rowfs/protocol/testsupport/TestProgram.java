@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
  * 0 NULL; 1 ECHO opaque (replied later from another thread); 2 reads an int (GARBAGE_ARGS when
  * absent) and returns it plus one; 3 throws a RuntimeException (SYSTEM_ERR); 4 never replies;
  * 5 returns the caller's AUTH_SYS uid (AUTH_TOOWEAK without AUTH_SYS); 6 returns the caller's
- * source port and transport ordinal; 7 is not a procedure (PROC_UNAVAIL).
+ * source port and transport ordinal; 7 is not a procedure (PROC_UNAVAIL); 8 FILL reads an int n
+ * and returns n zero bytes as an opaque (a small call for a large reply), counting its calls.
  */
 public final class TestProgram implements RpcProgram {
     public static final int PROGRAM = 0x2000_0101;
@@ -27,6 +28,10 @@ public final class TestProgram implements RpcProgram {
     public static final int WHOAMI = 5;
     public static final int PEER_PORT = 6;
     public static final int MISSING = 7;
+    public static final int FILL = 8;
+
+    /** FILL calls received (dispatched to the program) so far. */
+    public final java.util.concurrent.atomic.AtomicInteger fills = new java.util.concurrent.atomic.AtomicInteger();
 
     @Override
     public int program() {
@@ -45,7 +50,7 @@ public final class TestProgram implements RpcProgram {
 
     @Override
     public boolean hasProcedure(int version, int procedure) {
-        return procedure >= NULL && procedure <= PEER_PORT;
+        return procedure >= NULL && procedure <= PEER_PORT || procedure == FILL;
     }
 
     @Override
@@ -67,6 +72,11 @@ public final class TestProgram implements RpcProgram {
                 replier.success(out -> out.writeInt(v + 1));
             }
             case CRASH -> throw new IllegalStateException("test program crashes on purpose");
+            case FILL -> {
+                fills.incrementAndGet();
+                int n = call.args().readInt();
+                replier.success(out -> out.writeOpaque(new byte[n]));
+            }
             case SILENT -> { }
             case WHOAMI -> {
                 if (call.credentials() instanceof AuthSys sys) {

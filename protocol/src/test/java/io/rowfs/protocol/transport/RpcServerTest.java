@@ -25,10 +25,11 @@ import org.junit.jupiter.api.Timeout;
 class RpcServerTest {
     private static final int CAP = 4096;
     private RpcServer server;
+    private final TestProgram program = new TestProgram();
 
     @BeforeEach
     void start() throws IOException {
-        server = RpcServer.builder().program(new TestProgram()).maxRecordSize(CAP)
+        server = RpcServer.builder().program(program).maxRecordSize(CAP)
                 .maxOutstandingPerConnection(4).build().start();
     }
 
@@ -172,6 +173,35 @@ class RpcServerTest {
             }
             assertEquals(300, seen.size());
         }
+    }
+
+    @Test
+    void aClientThatDoesNotReadItsRepliesStopsBeingServed() throws Exception {
+        // 2000 small calls for 64 KiB replies each (125 MiB), none read: the server takes calls only
+        // while their replies fit the socket buffers plus 4 outstanding, then waits for the client
+        int calls = 2000;
+        int replyBytes = 64 << 10;
+        try (RawTcp tcp = new RawTcp(server.localAddress())) {
+            java.io.ByteArrayOutputStream wire = new java.io.ByteArrayOutputStream();
+            for (int i = 0; i < calls; i++) {
+                wire.write(RpcMessages.framed(RpcMessages.call(i, TestProgram.PROGRAM, 1, TestProgram.FILL,
+                        io.rowfs.protocol.rpc.AuthNone.INSTANCE, out -> out.writeInt(replyBytes))));
+            }
+            tcp.write(wire.toByteArray());
+            int served = -1;
+            for (int stable = 0; stable < 10; stable = program.fills.get() == served ? stable + 1 : 0) {
+                served = program.fills.get();
+                Thread.sleep(100);
+            }
+            // the kernel holds at most about 2 x 4 MiB (send) + the client's receive buffer, 64 KiB per reply
+            assertTrue(served < 400, served + " of " + calls + " calls were served to a client reading nothing");
+            for (int i = 0; i < calls; i++) {
+                byte[] reply = tcp.readRecord();
+                assertEquals(i, RpcMessages.replyHeader(reply).xid(), "replies in order, none lost");
+                assertEquals(24 + 4 + replyBytes, reply.length);
+            }
+        }
+        assertEquals(calls, program.fills.get());
     }
 
     @Test
