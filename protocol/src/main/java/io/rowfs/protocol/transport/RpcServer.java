@@ -34,6 +34,8 @@ public final class RpcServer implements AutoCloseable {
     public static final int DEFAULT_MAX_RECORD = (1 << 20) + (64 << 10);
     /** Calls one TCP connection may have outstanding before the server stops reading it. */
     public static final int DEFAULT_MAX_OUTSTANDING = 128;
+    /** Reply bytes in memory per TCP connection, not yet taken by its socket, before reading pauses. */
+    public static final long DEFAULT_MAX_UNSENT_BYTES = 16L << 20;
 
     private static final Logger LOG = LoggerFactory.getLogger(RpcServer.class);
     /** Attempts at finding an ephemeral port free on both TCP and UDP. */
@@ -103,7 +105,7 @@ public final class RpcServer implements AutoCloseable {
                         channels.add(ch);
                         ch.pipeline().addLast(new RecordMarkingDecoder(config.maxRecordSize),
                                 RecordMarkingEncoder.INSTANCE,
-                                new TcpRpcHandler(dispatcher, config.maxOutstanding));
+                                new TcpRpcHandler(dispatcher, config.maxOutstanding, config.maxUnsentBytes));
                     }
                 });
         return bind(b.bind(config.address, tcpPort), "TCP", tcpPort);
@@ -188,6 +190,7 @@ public final class RpcServer implements AutoCloseable {
         private final List<RpcProgram> programs = new ArrayList<>();
         private int maxRecordSize = DEFAULT_MAX_RECORD;
         private int maxOutstanding = DEFAULT_MAX_OUTSTANDING;
+        private long maxUnsentBytes = DEFAULT_MAX_UNSENT_BYTES;
         private XdrLimits limits = XdrLimits.DEFAULT;
         private EventLoops eventLoops;
         private long spinNanos;
@@ -229,6 +232,17 @@ public final class RpcServer implements AutoCloseable {
         public Builder maxOutstandingPerConnection(int calls) {
             if (calls <= 0) throw new IllegalArgumentException("max outstanding must be positive");
             this.maxOutstanding = calls;
+            return this;
+        }
+
+        /**
+         * Reply bytes held in memory per TCP connection, waiting for its socket, before reading
+         * pauses (back-pressure on a client that does not read its replies). Bytes sent from a
+         * file (sendfile) hold no memory and do not count.
+         */
+        public Builder maxUnsentBytesPerConnection(long bytes) {
+            if (bytes <= 0) throw new IllegalArgumentException("max unsent bytes must be positive");
+            this.maxUnsentBytes = bytes;
             return this;
         }
 

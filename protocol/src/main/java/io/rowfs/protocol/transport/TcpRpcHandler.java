@@ -3,7 +3,6 @@ package io.rowfs.protocol.transport;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.rowfs.protocol.rpc.ReplyChannel;
@@ -18,23 +17,31 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Hands each reassembled TCP record to the dispatcher and writes the replies back. Back-pressure:
- * once {@code maxOutstanding} calls of this connection are outstanding, reading stops (autoRead
- * off) and records already read wait (in order) for a free slot; reading resumes when none wait
- * and at most half the limit is outstanding. A call is outstanding until its reply has been
- * written to the socket, not merely queued: a client that sends small calls for large replies and
- * never reads them (a 100-byte READ call asks for up to 1 MiB) is stopped once the socket buffers
- * and {@code maxOutstanding} replies are full, instead of growing the server's memory by a reply
- * per call. One instance per connection; its fields are owned by the channel's event loop (replies
- * from other threads hop onto it).
+ * Hands each reassembled TCP record to the dispatcher and writes the replies back.
+ *
+ * <p>Back-pressure: a call is outstanding from its dispatch until its reply has been written to
+ * the socket (not merely queued). Once {@code maxOutstanding} calls are outstanding, or the replies
+ * written to the channel and not yet taken by the socket hold {@code maxUnsentBytes} of memory,
+ * reading stops (autoRead off) and records already read wait (in order); reading resumes when none
+ * wait, at most half the calls are outstanding and at most half the bytes unsent. So a client that
+ * sends small calls for large replies and reads none of them (a 100-byte READ call asks for up to
+ * 1 MiB) is stopped once the socket buffers and that much memory are full, instead of growing the
+ * server's memory by a reply per call. Bytes sent from a file (sendfile) hold no memory and are not
+ * counted.
+ *
+ * <p>One instance per connection; its fields are owned by the channel's event loop (replies from
+ * other threads hop onto it).
  */
 final class TcpRpcHandler extends SimpleChannelInboundHandler<ByteBuf> {
     private static final Logger LOG = LoggerFactory.getLogger(TcpRpcHandler.class);
 
     private final RpcDispatcher dispatcher;
     private final int maxOutstanding;
+    private final long maxUnsentBytes;
     /** Calls dispatched and not yet answered; event loop only. */
     private int outstanding;
+    /** Bytes of replies written to the channel and not yet taken by the socket; event loop only. */
+    private long unsentBytes;
     /**
      * Records read before reading paused, waiting for a free slot; event loop only. Bounded by one
      * read cycle: once autoRead is off no further bytes are read.
@@ -42,23 +49,21 @@ final class TcpRpcHandler extends SimpleChannelInboundHandler<ByteBuf> {
     private final ArrayDeque<ByteBuf> waiting = new ArrayDeque<>();
     /** Event loop only: guards {@link #finished} against re-entry from synchronous replies. */
     private boolean draining;
-    /** Ends a call once its reply is in the socket (or failed to get there: the connection is then closed). */
-    private final ChannelFutureListener written = f -> {
-        if (!f.isSuccess()) {
-            LOG.debug("reply to {} not sent: {}", f.channel().remoteAddress(), String.valueOf(f.cause()));
-            f.channel().close();
-        }
-        finished(f.channel());
-    };
 
-    TcpRpcHandler(RpcDispatcher dispatcher, int maxOutstanding) {
+    TcpRpcHandler(RpcDispatcher dispatcher, int maxOutstanding, long maxUnsentBytes) {
         this.dispatcher = dispatcher;
         this.maxOutstanding = maxOutstanding;
+        this.maxUnsentBytes = maxUnsentBytes;
+    }
+
+    /** Whether another call may be dispatched now. */
+    private boolean room() {
+        return outstanding < maxOutstanding && unsentBytes < maxUnsentBytes;
     }
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, ByteBuf record) {
-        if (outstanding >= maxOutstanding || !waiting.isEmpty()) {
+        if (!room() || !waiting.isEmpty()) {
             waiting.add(record.retain());
             return;
         }
@@ -68,11 +73,30 @@ final class TcpRpcHandler extends SimpleChannelInboundHandler<ByteBuf> {
     /** Event loop only. The caller keeps ownership of {@code record}. */
     private void dispatch(Channel channel, ByteBuf record) {
         outstanding++;
-        if (outstanding >= maxOutstanding && channel.config().isAutoRead()) {
-            LOG.debug("{} has {} calls outstanding: pausing reads", channel.remoteAddress(), outstanding);
+        pauseReadsUnlessRoom(channel);
+        dispatcher.dispatch(record, new Replies(channel));
+    }
+
+    private void pauseReadsUnlessRoom(Channel channel) {
+        if (!room() && channel.config().isAutoRead()) {
+            LOG.debug("{} has {} calls outstanding and {} reply bytes unsent: pausing reads", channel.remoteAddress(),
+                    outstanding, unsentBytes);
             channel.config().setAutoRead(false);
         }
-        dispatcher.dispatch(record, new Replies(channel));
+    }
+
+    /** Event loop only: writes a reply holding {@code memoryBytes} of memory; the call ends once it is in the socket. */
+    private void write(Channel channel, Object reply, int memoryBytes) {
+        unsentBytes += memoryBytes;
+        channel.writeAndFlush(reply).addListener(f -> {
+            unsentBytes -= memoryBytes;
+            if (!f.isSuccess()) {
+                LOG.debug("reply to {} not sent: {}", channel.remoteAddress(), String.valueOf(f.cause()));
+                channel.close();
+            }
+            finished(channel);
+        });
+        pauseReadsUnlessRoom(channel);
     }
 
     /** Event loop only: one call of this connection is finished. */
@@ -81,7 +105,7 @@ final class TcpRpcHandler extends SimpleChannelInboundHandler<ByteBuf> {
         if (draining) return;
         draining = true;
         try {
-            while (!waiting.isEmpty() && outstanding < maxOutstanding) {
+            while (!waiting.isEmpty() && room()) {
                 ByteBuf next = waiting.poll();
                 try {
                     dispatch(channel, next);
@@ -92,7 +116,8 @@ final class TcpRpcHandler extends SimpleChannelInboundHandler<ByteBuf> {
         } finally {
             draining = false;
         }
-        if (waiting.isEmpty() && outstanding <= maxOutstanding / 2 && !channel.config().isAutoRead()) {
+        if (waiting.isEmpty() && outstanding <= maxOutstanding / 2 && unsentBytes <= maxUnsentBytes / 2
+                && !channel.config().isAutoRead()) {
             channel.config().setAutoRead(true);
         }
     }
@@ -151,7 +176,7 @@ final class TcpRpcHandler extends SimpleChannelInboundHandler<ByteBuf> {
         @Override
         public void send(ByteBuf reply) {
             if (channel.eventLoop().inEventLoop()) {
-                channel.writeAndFlush(reply).addListener(written);
+                write(channel, reply, reply.readableBytes());
             } else if (!onEventLoop(() -> send(reply))) {
                 reply.release();
             }
@@ -165,7 +190,7 @@ final class TcpRpcHandler extends SimpleChannelInboundHandler<ByteBuf> {
         @Override
         public void send(ByteBuf head, FileSlice tail) {
             if (channel.eventLoop().inEventLoop()) {
-                channel.writeAndFlush(new FileTailedRecord(head, tail)).addListener(written);
+                write(channel, new FileTailedRecord(head, tail), head.readableBytes());
             } else if (!onEventLoop(() -> send(head, tail))) {
                 new FileTailedRecord(head, tail).release();
             }

@@ -177,8 +177,25 @@ class RpcServerTest {
 
     @Test
     void aClientThatDoesNotReadItsRepliesStopsBeingServed() throws Exception {
-        // 2000 small calls for 64 KiB replies each (125 MiB), none read: the server takes calls only
-        // while their replies fit the socket buffers plus 4 outstanding, then waits for the client
+        // 4 calls outstanding at most (the count bounds the unsent replies)
+        assertServedWhileUnread(server, program, 400);
+    }
+
+    @Test
+    void unsentReplyBytesBoundAClientThatDoesNotReadWhateverTheCallLimit() throws Exception {
+        TestProgram own = new TestProgram();
+        try (RpcServer lenient = RpcServer.builder().program(own).maxOutstandingPerConnection(5000)
+                .maxUnsentBytesPerConnection(1 << 20).build().start()) {
+            assertServedWhileUnread(lenient, own, 400);
+        }
+    }
+
+    /**
+     * Sends 2000 small calls for 64 KiB replies each (125 MiB) and reads none: the server must take
+     * calls only while their replies fit the socket buffers and its bound, then wait for the client
+     * (fewer than {@code atMost} served); once the client reads, every reply arrives, in order.
+     */
+    private static void assertServedWhileUnread(RpcServer server, TestProgram program, int atMost) throws Exception {
         int calls = 2000;
         int replyBytes = 64 << 10;
         try (RawTcp tcp = new RawTcp(server.localAddress())) {
@@ -194,7 +211,7 @@ class RpcServerTest {
                 Thread.sleep(100);
             }
             // the kernel holds at most about 2 x 4 MiB (send) + the client's receive buffer, 64 KiB per reply
-            assertTrue(served < 400, served + " of " + calls + " calls were served to a client reading nothing");
+            assertTrue(served < atMost, served + " of " + calls + " calls were served to a client reading nothing");
             for (int i = 0; i < calls; i++) {
                 byte[] reply = tcp.readRecord();
                 assertEquals(i, RpcMessages.replyHeader(reply).xid(), "replies in order, none lost");
