@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Samples sharing a name, a type and label names, one per combination of label values. */
-public sealed interface MetricFamily permits CounterFamily, GaugeFamily {
+public interface MetricFamily {
     String name();
 
     String help();
