@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import net.openhft.chronicle.map.ChronicleMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A bounded, persistent cache of main-server file data in fixed-size chunks.
@@ -35,6 +37,7 @@ import net.openhft.chronicle.map.ChronicleMap;
  * against reuse until it is released.
  */
 public final class MainChunkCache implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(MainChunkCache.class);
     private static final long EMPTY = -1;
 
     private final int chunkSize;
@@ -102,6 +105,10 @@ public final class MainChunkCache implements AutoCloseable {
                 .createPersistedTo(dir.resolve("index.cm3").toFile());
         FileChannel data = FileChannel.open(dir.resolve("chunks.data"),
                 StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        String shortfall = spaceShortfall((long) slots * chunkSize, Files.getFileStore(dir).getUsableSpace(), data.size());
+        if (shortfall != null) {
+            LOG.warn("main-data cache in {}: {}", dir, shortfall);
+        }
         MainChunkCache cache = new MainChunkCache(chunkSize, slots, data, index, clean);
         cache.reloadSlots();
         return cache;
@@ -109,6 +116,19 @@ public final class MainChunkCache implements AutoCloseable {
 
     public int chunkSize() {
         return chunkSize;
+    }
+
+    /**
+     * Why a cache of {@code capacity} bytes cannot fill up, when its file system has {@code usable}
+     * bytes free and its data file already takes {@code held}; null when it can.
+     */
+    static String spaceShortfall(long capacity, long usable, long held) {
+        if (usable + held >= capacity) {
+            return null;
+        }
+        return String.format("its file system has %d MiB free, the cache may grow to %d MiB (%d MiB so far):"
+                + " once the disk is full, chunks are no longer cached and are read from main again (lower --cache-size)",
+                usable >> 20, capacity >> 20, held >> 20);
     }
 
     /**

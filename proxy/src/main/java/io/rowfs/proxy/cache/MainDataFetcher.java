@@ -20,6 +20,9 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Serves main-file data in cache-sized chunks from three tiers, in this order: a fetch already on
@@ -53,6 +56,8 @@ public final class MainDataFetcher implements AutoCloseable {
     /** Readers' own fetches wait once this many memory bounds of chunks wait for the disk cache. */
     static final int ROOM_FACTOR = 2;
     private static final int MAX_ATTEMPTS = 3;
+    private static final long STORE_WARNING_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
+    private static final Logger LOG = LoggerFactory.getLogger(MainDataFetcher.class);
     /** Pooled: disk reads take a chunk-sized buffer per READ, which an unpooled allocator would map and free each time. */
     private static final ByteBufAllocator ALLOC = io.netty.buffer.PooledByteBufAllocator.DEFAULT;
 
@@ -67,6 +72,7 @@ public final class MainDataFetcher implements AutoCloseable {
     private final long memoryBound;
     private final ByteSourceListener bytes;
     private final Map<ChunkRef, CompletableFuture<Void>> inFlight = new ConcurrentHashMap<>();
+    private final AtomicLong lastStoreWarning = new AtomicLong();
 
     public MainDataFetcher(MainSource main, MainChunkCache cache, Executor diskExecutor, int readahead) {
         this(main, cache, diskExecutor, readahead, ByteSourceListener.NONE);
@@ -444,7 +450,7 @@ public final class MainDataFetcher implements AutoCloseable {
             try {
                 cache.store(ref.handle(), ref.chunk(), chunk.nioBuffers());
             } catch (RuntimeException e) {
-                // the disk cache is only a copy: the chunk stays servable from main
+                storeFailed(e); // the disk cache is only a copy: the chunk stays servable from main
             } finally {
                 chunk.release();
                 recent.unpin(ref);
@@ -455,6 +461,16 @@ public final class MainDataFetcher implements AutoCloseable {
         } catch (RejectedExecutionException closing) {
             chunk.release();
             recent.unpin(ref);
+        }
+    }
+
+    /** Logs a failed disk-cache write, at most once a minute (a full disk fails every write). */
+    private void storeFailed(RuntimeException e) {
+        long now = System.nanoTime();
+        long last = lastStoreWarning.get();
+        if ((last == 0 || now - last > STORE_WARNING_INTERVAL_NANOS) && lastStoreWarning.compareAndSet(last, now)) {
+            LOG.warn("main-data cache: a chunk could not be written ({}); such chunks are read from main again."
+                    + " Further failures within a minute are not logged", e.getMessage());
         }
     }
 

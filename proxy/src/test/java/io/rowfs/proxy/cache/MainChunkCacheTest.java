@@ -219,4 +219,13 @@ class MainChunkCacheTest {
             pool.shutdown();
         }
     }
+
+    @Test
+    void aCacheLargerThanItsFreeDiskSpaceIsReported() {
+        long mib = 1 << 20;
+        assertNull(MainChunkCache.spaceShortfall(100 * mib, 100 * mib, 0));
+        assertNull(MainChunkCache.spaceShortfall(100 * mib, 40 * mib, 60 * mib), "what the file holds counts as room");
+        String why = MainChunkCache.spaceShortfall(100 * mib, 30 * mib, 60 * mib);
+        assertTrue(why != null && why.contains("30 MiB free") && why.contains("100 MiB") && why.contains("--cache-size"), why);
+    }
 }
