@@ -153,4 +153,23 @@ class RecentChunksTest {
         assertAllFreed();
         assertThrows(IllegalArgumentException.class, () -> new RecentChunks(1, -1));
     }
+
+    @Test
+    void roomForPinnedBytesIsPromisedAndKeptWhenChunksReachTheDisk() {
+        RecentChunks t = new RecentChunks(10 * CHUNK);
+        assertTrue(t.pinnedBelow(1).isDone(), "nothing pinned: room at once");
+        t.put(ref(0), chunk(0, CHUNK), true);
+        t.put(ref(1), chunk(1, CHUNK), true);
+        var belowTwo = t.pinnedBelow(2 * CHUNK);
+        var belowOne = t.pinnedBelow(CHUNK);
+        assertTrue(t.pinnedBelow(3 * CHUNK).isDone());
+        assertFalse(belowTwo.isDone());
+        t.unpin(ref(0));
+        assertTrue(belowTwo.isDone(), "one chunk pinned now");
+        assertFalse(belowOne.isDone());
+        var afterClose = t.pinnedBelow(CHUNK);
+        t.close();
+        assertTrue(belowOne.isDone() && afterClose.isDone(), "closing wakes every waiter");
+        assertAllFreed();
+    }
 }
