@@ -93,7 +93,9 @@ public final class DemoCommand implements Subcommand {
                 + " (read-only) and shadow " + shadowDir + "; Ctrl-C stops it. From another shell:");
         out.println("  nfs-ls '" + url + "'");
         out.println("  nfs-cat 'nfs://" + host + "/etc/motd?version=3&nfsport=" + port + "&mountport=" + port + "'");
-        out.println("  echo hi > /tmp/x && nfs-cp /tmp/x 'nfs://" + host + "/etc/new.txt?version=3&nfsport=" + port
+        // a name of this start: the demo keeps its writes across runs, and nfs-cp does not overwrite (EXIST)
+        String newFile = "new-" + java.time.Instant.now().getEpochSecond() + ".txt";
+        out.println("  echo hi > /tmp/x && nfs-cp /tmp/x 'nfs://" + host + "/etc/" + newFile + "?version=3&nfsport=" + port
                 + "&mountport=" + port + "'   # lands in " + shadowDir + "; " + image + " stays unchanged");
         out.println("  mount -t nfs -o vers=3,proto=tcp,nolock,port=" + port + ",mountport=" + port
                 + ",mountproto=tcp " + host + ":/ /mnt   # a Linux client");
