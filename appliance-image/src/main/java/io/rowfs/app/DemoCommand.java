@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -94,7 +95,7 @@ public final class DemoCommand implements Subcommand {
         out.println("  nfs-ls '" + url + "'");
         out.println("  nfs-cat 'nfs://" + host + "/etc/motd?version=3&nfsport=" + port + "&mountport=" + port + "'");
         // a name of this start: the demo keeps its writes across runs, and nfs-cp does not overwrite (EXIST)
-        String newFile = "new-" + java.time.Instant.now().getEpochSecond() + ".txt";
+        String newFile = "new-" + Instant.now().getEpochSecond() + ".txt";
         out.println("  echo hi > /tmp/x && nfs-cp /tmp/x 'nfs://" + host + "/etc/" + newFile + "?version=3&nfsport=" + port
                 + "&mountport=" + port + "'   # lands in " + shadowDir + "; " + image + " stays unchanged");
         out.println("  mount -t nfs -o vers=3,proto=tcp,nolock,port=" + port + ",mountport=" + port

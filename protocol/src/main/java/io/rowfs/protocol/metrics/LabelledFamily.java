@@ -1,7 +1,9 @@
 package io.rowfs.protocol.metrics;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Function;
@@ -28,7 +30,7 @@ abstract class LabelledFamily<C> implements MetricFamily {
     /** The values as a key, after checking there is one per label name. */
     final List<String> key(String... values) {
         if (values.length != labelNames.size()) {
-            throw new IllegalArgumentException(name + " takes labels " + labelNames + ", got " + java.util.Arrays.toString(values));
+            throw new IllegalArgumentException(name + " takes labels " + labelNames + ", got " + Arrays.toString(values));
         }
         return List.of(values);
     }
@@ -58,7 +60,7 @@ abstract class LabelledFamily<C> implements MetricFamily {
 
     @Override
     public final Map<List<String>, Long> snapshot() {
-        Map<List<String>, Long> out = new java.util.TreeMap<>(LabelledFamily::compare);
+        Map<List<String>, Long> out = new TreeMap<>(LabelledFamily::compare);
         children.forEach((k, v) -> out.put(k, read.applyAsLong(v)));
         return out;
     }
