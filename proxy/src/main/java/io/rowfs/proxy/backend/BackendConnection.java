@@ -1,5 +1,7 @@
 package io.rowfs.proxy.backend;
 
+import io.rowfs.proxy.threading.BackendException;
+import io.rowfs.proxy.threading.Await;
 import io.rowfs.protocol.client.RpcClient;
 import io.rowfs.protocol.client.ThreadConnections;
 import io.rowfs.protocol.transport.RpcServer;

@@ -1,5 +1,6 @@
 package io.rowfs.proxy.backend;
 
+import io.rowfs.proxy.threading.Await;
 import io.rowfs.protocol.nfs3.Fattr3;
 import io.rowfs.protocol.nfs3.FileHandle;
 import io.rowfs.protocol.nfs3.Filename;

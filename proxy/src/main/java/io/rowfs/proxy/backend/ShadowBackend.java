@@ -1,5 +1,6 @@
 package io.rowfs.proxy.backend;
 
+import io.rowfs.proxy.threading.Await;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.CompositeByteBuf;
@@ -49,7 +50,7 @@ import io.rowfs.protocol.nfs3.WriteResult;
 import io.rowfs.protocol.nfs3.PostOpAttr;
 import io.rowfs.protocol.nfs3.WccData;
 import io.rowfs.protocol.nfs3.NfsException;
-import io.rowfs.proxy.queue.SerialQueues;
+import io.rowfs.proxy.threading.SerialQueues;
 import java.time.Instant;
 import java.util.concurrent.Executor;
 

@@ -45,7 +45,7 @@ public final class Attributes {
     public PostOpAttr post(long id) {
         try {
             return PostOpAttr.of(of(ns.reload(id)));
-        } catch (NfsException | io.rowfs.proxy.backend.BackendException e) {
+        } catch (NfsException | io.rowfs.proxy.threading.BackendException e) {
             return PostOpAttr.ABSENT;
         }
     }
@@ -58,7 +58,7 @@ public final class Attributes {
     public WccAttr pre(Resolved r) {
         try {
             return of(r).toWccAttr();
-        } catch (NfsException | io.rowfs.proxy.backend.BackendException e) {
+        } catch (NfsException | io.rowfs.proxy.threading.BackendException e) {
             return null;
         }
     }

@@ -11,7 +11,7 @@ import io.rowfs.protocol.nfs3.Sattr3;
 import io.rowfs.protocol.nfs3.SetTime;
 import io.rowfs.protocol.nfs3.SpecData3;
 import io.rowfs.protocol.nfs3.TimeHow;
-import io.rowfs.proxy.backend.NonBlocking;
+import io.rowfs.proxy.threading.NonBlocking;
 import io.rowfs.proxy.meta.Intent;
 import io.rowfs.proxy.meta.NameEntry;
 import io.rowfs.proxy.meta.ObjectRecord;

@@ -16,7 +16,7 @@ import io.rowfs.protocol.nfs3.SetTime;
 import io.rowfs.protocol.nfs3.TimeHow;
 import io.rowfs.protocol.nfs3.Verifier;
 import io.rowfs.proxy.backend.MainBackend;
-import io.rowfs.proxy.backend.NonBlocking;
+import io.rowfs.proxy.threading.NonBlocking;
 import io.rowfs.proxy.backend.ShadowBackend;
 import io.rowfs.proxy.handle.BadHandleException;
 import io.rowfs.proxy.handle.VirtualHandle;

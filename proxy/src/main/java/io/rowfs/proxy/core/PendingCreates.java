@@ -4,7 +4,7 @@ import io.rowfs.protocol.nfs3.Fattr3;
 import io.rowfs.protocol.nfs3.FileHandle;
 import io.rowfs.protocol.nfs3.Nfs3Status;
 import io.rowfs.protocol.nfs3.NfsException;
-import io.rowfs.proxy.backend.NonBlocking;
+import io.rowfs.proxy.threading.NonBlocking;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;

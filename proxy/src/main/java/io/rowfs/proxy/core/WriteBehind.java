@@ -1,8 +1,8 @@
 package io.rowfs.proxy.core;
 
 import io.netty.buffer.ByteBuf;
-import io.rowfs.proxy.backend.NonBlocking;
-import io.rowfs.proxy.queue.SerialQueues;
+import io.rowfs.proxy.threading.NonBlocking;
+import io.rowfs.proxy.threading.SerialQueues;
 import java.util.concurrent.ExecutorService;
 
 /**

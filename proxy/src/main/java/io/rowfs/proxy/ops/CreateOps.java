@@ -15,7 +15,7 @@ import io.rowfs.protocol.nfs3.Sattr3;
 import io.rowfs.protocol.nfs3.SetTime;
 import io.rowfs.protocol.nfs3.SymlinkArgs;
 import io.rowfs.protocol.nfs3.WccAttr;
-import io.rowfs.proxy.backend.NonBlocking;
+import io.rowfs.proxy.threading.NonBlocking;
 import io.rowfs.proxy.core.NamesBehind;
 import io.rowfs.proxy.core.Resolved;
 import io.rowfs.proxy.meta.ObjectRecord;

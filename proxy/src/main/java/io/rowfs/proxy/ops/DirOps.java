@@ -13,7 +13,7 @@ import io.rowfs.protocol.nfs3.ReaddirResult;
 import io.rowfs.protocol.nfs3.ReaddirplusArgs;
 import io.rowfs.protocol.nfs3.ReaddirplusResult;
 import io.rowfs.protocol.nfs3.Verifier;
-import io.rowfs.proxy.backend.BackendException;
+import io.rowfs.proxy.threading.BackendException;
 import io.rowfs.proxy.core.DirCookies;
 import io.rowfs.proxy.core.Resolved;
 import java.util.ArrayList;

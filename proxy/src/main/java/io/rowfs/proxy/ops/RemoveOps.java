@@ -12,7 +12,7 @@ import io.rowfs.protocol.nfs3.RmdirArgs;
 import io.rowfs.protocol.nfs3.RmdirResult;
 import io.rowfs.protocol.nfs3.WccAttr;
 import io.rowfs.proxy.core.CrashPoint;
-import io.rowfs.proxy.backend.NonBlocking;
+import io.rowfs.proxy.threading.NonBlocking;
 import io.rowfs.proxy.core.NamesBehind;
 import io.rowfs.proxy.core.Resolved;
 import io.rowfs.proxy.meta.Intent;

@@ -2,7 +2,7 @@ package io.rowfs.proxy.server;
 
 import io.rowfs.protocol.nfs3.Nfs3Status;
 import io.rowfs.protocol.nfs3.NfsException;
-import io.rowfs.proxy.backend.BackendException;
+import io.rowfs.proxy.threading.BackendException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -79,7 +79,7 @@ public final class ProxyCommand implements Subcommand {
                     .privilegedPorts(privileged(privilegedPorts)).writeBehind(parseSize(writeBehind))
                     .namesBehind(namesBehind).pollSpin(Duration.ofNanos(pollSpinMicros * 1000))
                     .metrics("off".equals(metrics) ? null : HostPort.parse("--metrics", metrics)).build().start();
-        } catch (IllegalArgumentException | java.io.IOException | io.rowfs.proxy.backend.BackendException e) {
+        } catch (IllegalArgumentException | java.io.IOException | io.rowfs.proxy.threading.BackendException e) {
             System.err.println("proxy: cannot start: " + e.getMessage());
             return 2;
         }

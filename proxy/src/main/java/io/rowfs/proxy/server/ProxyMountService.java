@@ -68,7 +68,7 @@ public final class ProxyMountService implements MountService {
                 return MountResult.error(MountStat.MNT3ERR_NOTDIR);
             }
             return MountResult.ok(ns.handle(cur).bytes(), AuthFlavor.AUTH_SYS, AuthFlavor.AUTH_NONE);
-        } catch (NfsException | io.rowfs.proxy.backend.BackendException e) {
+        } catch (NfsException | io.rowfs.proxy.threading.BackendException e) {
             return MountResult.error(MountStat.MNT3ERR_IO);
         }
     }

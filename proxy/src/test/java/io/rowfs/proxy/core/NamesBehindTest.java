@@ -11,7 +11,7 @@ import io.rowfs.protocol.nfs3.NfsTime3;
 import io.rowfs.protocol.nfs3.Sattr3;
 import io.rowfs.protocol.nfs3.SetTime;
 import io.rowfs.protocol.nfs3.TimeHow;
-import io.rowfs.proxy.backend.NonBlocking;
+import io.rowfs.proxy.threading.NonBlocking;
 import java.time.Clock;
 import org.junit.jupiter.api.Test;
 

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.rowfs.protocol.nfs3.FsstatResult;
 import io.rowfs.protocol.nfs3.Nfs3Status;
 import io.rowfs.protocol.nfs3.PostOpAttr;
-import io.rowfs.proxy.backend.BackendException;
+import io.rowfs.proxy.threading.BackendException;
 import io.rowfs.proxy.testsupport.ManualClock;
 import java.time.Duration;
 import java.util.ArrayList;

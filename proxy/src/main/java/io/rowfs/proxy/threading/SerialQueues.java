@@ -1,6 +1,5 @@
-package io.rowfs.proxy.queue;
+package io.rowfs.proxy.threading;
 
-import io.rowfs.proxy.backend.NonBlocking;
 import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,4 +1,4 @@
-package io.rowfs.proxy.backend;
+package io.rowfs.proxy.threading;
 
 import io.rowfs.protocol.nfs3.Nfs3Status;
 import io.rowfs.protocol.nfs3.NfsException;
@@ -10,7 +10,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /** Waits for a back-end call on a proxy worker thread (never on an event loop). */
-final class Await {
+public final class Await {
     private Await() {
     }
 
@@ -18,7 +18,7 @@ final class Await {
      * Makes a back-end call and waits for its answer. On the event loop's fast path nothing is sent:
      * {@link NonBlocking.WouldBlock} moves the procedure to a worker first.
      */
-    static <T> T get(Supplier<CompletableFuture<T>> send, Duration timeout, String what) {
+    public static <T> T get(Supplier<CompletableFuture<T>> send, Duration timeout, String what) {
         NonBlocking.check();
         CompletableFuture<T> call = send.get();
         try {
@@ -38,7 +38,7 @@ final class Await {
     }
 
     /** Throws the back end's failure status as an {@link NfsException}. */
-    static void check(Nfs3Status status, String what) {
+    public static void check(Nfs3Status status, String what) {
         if (!status.isOk()) {
             throw new NfsException(status, what + ": " + status);
         }

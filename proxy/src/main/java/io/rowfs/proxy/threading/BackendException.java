@@ -1,4 +1,4 @@
-package io.rowfs.proxy.backend;
+package io.rowfs.proxy.threading;
 
 /**
  * A back end did not answer usefully (timeout, lost connection, an RPC-level error): not an NFS

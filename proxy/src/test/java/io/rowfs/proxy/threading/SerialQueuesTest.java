@@ -1,4 +1,4 @@
-package io.rowfs.proxy.queue;
+package io.rowfs.proxy.threading;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package io.rowfs.proxy.backend;
+package io.rowfs.proxy.threading;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.Lock;
