@@ -10,9 +10,14 @@
  *   <li>{@code ops}: one class per procedure group, protocol logic only.
  *   <li>{@code core}: {@code Namespace} (handle to object, merged LOOKUP and listing, copy-up),
  *       {@code Attributes} (virtual attributes), {@code FileData} (block-redirected data).
- *   <li>{@code backend}: {@code MainBackend} (read procedures only, by construction) and
- *       {@code ShadowBackend} (with {@code ShadowAttributes}, the last attributes the shadow
- *       reported per object), both mounted with MOUNT v3; {@code NonBlocking} (the fast path's guard).
+ *   <li>{@code store}: the storage seams: {@code MainStore} (read-only by type) and
+ *       {@code ShadowStore}, and {@code Shadow}, the shadow as the proxy calls it (failures as
+ *       exceptions, {@code ShadowAttributes}: the last attributes the shadow reported per object,
+ *       name changes queued in order).
+ *   <li>{@code backend}: the stores on NFSv3 servers mounted with MOUNT v3 ({@code NfsMainStore},
+ *       {@code NfsShadowStore}).
+ *   <li>{@code threading}: {@code NonBlocking} (the fast path's guard), {@code Await},
+ *       {@code SerialQueues}.
  *   <li>{@code meta}: the durable object table and name index; {@code blocks}: bitmaps and planner;
  *       {@code cache}: the main-data chunk cache and fetcher; {@code handle}: the 32-byte MAC'd handles.
  * </ul>

@@ -15,8 +15,8 @@ import java.time.Duration;
 
 /**
  * One mounted back end: the export's root handle (from MOUNT v3) and an NFSv3 client on a pipelined
- * connection that reconnects by itself. Package-private users wrap it as {@link MainBackend} (read
- * procedures only) or {@link ShadowBackend}. Owns and closes its RPC client.
+ * connection that reconnects by itself. Package-private users wrap it as {@link NfsMainStore} (read
+ * procedures only) or {@link NfsShadowStore}. Owns and closes its RPC client.
  */
 public final class BackendConnection implements AutoCloseable {
     final BackendSpec spec;

@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * once the proxy's own tables say so, and the shadow follows. The tables are the truth clients see
  * (names, fileids, handles all come from them) and they are crash-safe, so the shadow's CREATE or
  * REMOVE need not be waited for: it is queued on the directory's shadow queue
- * ({@link io.rowfs.proxy.backend.ShadowBackend#inOrder}), which keeps it in order with every later
+ * ({@link io.rowfs.proxy.backend.Shadow#inOrder}), which keeps it in order with every later
  * shadow call that depends on that directory's names.
  *
  * <ul>

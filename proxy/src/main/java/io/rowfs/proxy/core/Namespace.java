@@ -15,9 +15,9 @@ import io.rowfs.protocol.nfs3.Sattr3;
 import io.rowfs.protocol.nfs3.SetTime;
 import io.rowfs.protocol.nfs3.TimeHow;
 import io.rowfs.protocol.nfs3.Verifier;
-import io.rowfs.proxy.backend.MainBackend;
+import io.rowfs.proxy.store.MainStore;
 import io.rowfs.proxy.threading.NonBlocking;
-import io.rowfs.proxy.backend.ShadowBackend;
+import io.rowfs.proxy.store.Shadow;
 import io.rowfs.proxy.handle.BadHandleException;
 import io.rowfs.proxy.handle.VirtualHandle;
 import io.rowfs.proxy.handle.VirtualHandleCodec;
@@ -69,8 +69,8 @@ public final class Namespace {
     private final ObjectTable objects;
     private final NameIndex names;
     private final IntentLog intents;
-    private final MainBackend main;
-    private final ShadowBackend shadow;
+    private final MainStore main;
+    private final Shadow shadow;
     private final VirtualHandleCodec codec;
     private final ReentrantLock lock = new ReentrantLock();
     private final StripedLocks objectLocks = new StripedLocks(256);
@@ -92,7 +92,7 @@ public final class Namespace {
         }
     };
 
-    public Namespace(ObjectTable objects, NameIndex names, IntentLog intents, MainBackend main, ShadowBackend shadow,
+    public Namespace(ObjectTable objects, NameIndex names, IntentLog intents, MainStore main, Shadow shadow,
                      VirtualHandleCodec codec) {
         this.intents = intents;
         this.objects = objects;
@@ -112,11 +112,11 @@ public final class Namespace {
         return objectLocks.of(id);
     }
 
-    public MainBackend main() {
+    public MainStore main() {
         return main;
     }
 
-    public ShadowBackend shadow() {
+    public Shadow shadow() {
         return shadow;
     }
 

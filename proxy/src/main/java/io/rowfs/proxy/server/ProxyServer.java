@@ -15,8 +15,10 @@ import io.rowfs.protocol.rpc.Credentials;
 import io.rowfs.protocol.transport.RpcServer;
 import io.rowfs.proxy.backend.BackendConnection;
 import io.rowfs.proxy.backend.BackendSpec;
-import io.rowfs.proxy.backend.MainBackend;
-import io.rowfs.proxy.backend.ShadowBackend;
+import io.rowfs.proxy.backend.NfsMainStore;
+import io.rowfs.proxy.backend.NfsShadowStore;
+import io.rowfs.proxy.store.MainStore;
+import io.rowfs.proxy.store.Shadow;
 import io.rowfs.proxy.blocks.BlockGeometry;
 import io.rowfs.proxy.blocks.BlockMapStore;
 import io.rowfs.proxy.blocks.BlockPlanner;
@@ -110,9 +112,9 @@ public final class ProxyServer implements AutoCloseable {
                     metrics.backend("main"), config.privilegedPorts));
             BackendConnection shadowConn = keep(BackendConnection.mount(config.shadow, PROXY_CREDENTIALS,
                     config.timeout, metrics.backend("shadow"), config.privilegedPorts));
-            MainBackend main = new MainBackend(mainConn);
+            MainStore main = new NfsMainStore(mainConn);
             namers = Executors.newFixedThreadPool(NAMES_BEHIND_THREADS, named("rowfs-proxy-namer"));
-            ShadowBackend shadow = new ShadowBackend(shadowConn, namers);
+            Shadow shadow = new Shadow(new NfsShadowStore(shadowConn), namers);
             FsLimits limits = FsLimits.of(main.fsinfo(), shadow.fsinfo());
             putRoot(objects, main, shadow);
 
@@ -172,7 +174,7 @@ public final class ProxyServer implements AutoCloseable {
      * The root record always names the current root handles of both back ends. The root is always
      * in the shadow (the shadow export's root); on first start it takes main's root mode and owner.
      */
-    private static void putRoot(ChronicleObjectTable objects, MainBackend main, ShadowBackend shadow) {
+    private static void putRoot(ChronicleObjectTable objects, MainStore main, Shadow shadow) {
         if (objects.get(ObjectTable.ROOT_ID).isEmpty()) {
             Fattr3 m = main.getattr(main.root());
             shadow.setattr(shadow.root(), new Sattr3(m.mode(), m.uid(), m.gid(), null,

@@ -1,4 +1,4 @@
-package io.rowfs.proxy.backend;
+package io.rowfs.proxy.store;
 
 import io.rowfs.protocol.nfs3.Fattr3;
 import io.rowfs.protocol.nfs3.FileHandle;

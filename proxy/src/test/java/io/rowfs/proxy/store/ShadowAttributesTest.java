@@ -1,4 +1,4 @@
-package io.rowfs.proxy.backend;
+package io.rowfs.proxy.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

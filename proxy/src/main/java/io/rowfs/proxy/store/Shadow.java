@@ -1,6 +1,7 @@
-package io.rowfs.proxy.backend;
+package io.rowfs.proxy.store;
 
 import io.rowfs.proxy.threading.Await;
+import io.rowfs.proxy.threading.NonBlocking;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.CompositeByteBuf;
@@ -55,10 +56,11 @@ import java.time.Instant;
 import java.util.concurrent.Executor;
 
 /**
- * The read-write shadow server, where every change of the merged file system lands. Calls block
- * (worker threads only) and throw {@link NfsException} with the shadow's status on failure, except
- * LOOKUP, whose NOENT is an ordinary answer. The proxy acts with its own (root) credentials and sets
- * owners explicitly.
+ * The shadow as the proxy uses it: a {@link ShadowStore} (NFS or in-process) whose failures become
+ * exceptions, whose reported attributes are kept ({@link ShadowAttributes}), and whose name changes
+ * can be queued in order. Calls block (worker threads only; on the event loop's fast path they throw
+ * {@code WouldBlock} before touching the store) and throw {@link NfsException} with the shadow's
+ * status on failure, except LOOKUP, whose NOENT is an ordinary answer.
  *
  * <p>Name changes may be made behind the reply ({@link #inOrder}): they run in order per name (the
  * changes of different names in a directory are independent, so they run in parallel), and every
@@ -66,21 +68,21 @@ import java.util.concurrent.Executor;
  * LINK into it) first waits for that directory's queued changes; RMDIR and RENAME, which involve a
  * second directory, wait for all of them. Queued changes themselves never wait for each other.
  */
-public final class ShadowBackend {
+public final class Shadow {
     private static final int ATTRIBUTES_CACHED = 200_000;
 
-    private final BackendConnection c;
+    private final ShadowStore store;
     private final ShadowAttributes attrs = new ShadowAttributes(ATTRIBUTES_CACHED);
     private final SerialQueues<DirName> byName;
 
     /** A shadow whose name changes are all made at once (nothing is queued). */
-    public ShadowBackend(BackendConnection connection) {
-        this(connection, Runnable::run);
+    public Shadow(ShadowStore store) {
+        this(store, Runnable::run);
     }
 
     /** A shadow whose queued name changes ({@link #inOrder}) run on {@code background}. */
-    public ShadowBackend(BackendConnection connection, Executor background) {
-        this.c = connection;
+    public Shadow(ShadowStore store, Executor background) {
+        this.store = store;
         this.byName = new SerialQueues<>(background);
     }
 
@@ -119,7 +121,7 @@ public final class ShadowBackend {
     }
 
     public FileHandle root() {
-        return c.root;
+        return store.root();
     }
 
     /** The object's attributes: as last reported by the shadow (see {@link ShadowAttributes}), else asked for. */
@@ -139,7 +141,7 @@ public final class ShadowBackend {
 
     /** GETATTR sent to the shadow, bypassing what is known (e.g. a link count after REMOVE). */
     public Fattr3 fetchAttributes(FileHandle fh) {
-        GetattrResult r = Await.get(() -> c.sync.getattr(c.credentials, new GetattrArgs(fh)), c.timeout, "shadow GETATTR");
+        GetattrResult r = call(() -> store.getattr(new GetattrArgs(fh)));
         if (r.status() == Nfs3Status.STALE) {
             attrs.forget(fh);
         }
@@ -149,16 +151,14 @@ public final class ShadowBackend {
     }
 
     public void setattr(FileHandle fh, Sattr3 changes) {
-        SetattrResult r = Await.get(() -> c.sync.setattr(c.credentials, new SetattrArgs(fh, changes, null)), c.timeout,
-                "shadow SETATTR");
+        SetattrResult r = call(() -> store.setattr(new SetattrArgs(fh, changes, null)));
         attrs.offer(fh, r.wcc());
         Await.check(r.status(), "shadow SETATTR");
     }
 
     public LookupResult lookup(FileHandle dir, Filename name) {
         settle(dir);
-        LookupResult r = Await.get(() -> c.sync.lookup(c.credentials, new LookupArgs(dir, name)), c.timeout,
-                "shadow LOOKUP");
+        LookupResult r = call(() -> store.lookup(new LookupArgs(dir, name)));
         if (r.status().isOk()) {
             attrs.offer(r.object(), r.objAttributes());
         }
@@ -166,8 +166,7 @@ public final class ShadowBackend {
     }
 
     public NfsPath readlink(FileHandle fh) {
-        ReadlinkResult r = Await.get(() -> c.sync.readlink(c.credentials, new ReadlinkArgs(fh)), c.timeout,
-                "shadow READLINK");
+        ReadlinkResult r = call(() -> store.readlink(new ReadlinkArgs(fh)));
         Await.check(r.status(), "shadow READLINK");
         return r.data();
     }
@@ -184,7 +183,7 @@ public final class ShadowBackend {
         try {
             while (done < count) {
                 ReadArgs args = new ReadArgs(fh, offset + done, count - done);
-                ReadResult r = Await.get(() -> c.sync.read(c.credentials, args), c.timeout, "shadow READ");
+                ReadResult r = call(() -> store.read(args));
                 boolean last;
                 try {
                     Await.check(r.status(), "shadow READ");
@@ -237,8 +236,7 @@ public final class ShadowBackend {
     /** Writes all of {@code data} at {@code offset}; returns the shadow's reply (count, committed, verifier). */
     public WriteResult write(FileHandle fh, long offset, ByteBuf data, StableHow stable) {
         int count = data.readableBytes();
-        WriteResult r = Await.get(() -> c.sync.write(c.credentials, new WriteArgs(fh, offset, count, stable, data)),
-                c.timeout, "shadow WRITE");
+        WriteResult r = call(() -> store.write(new WriteArgs(fh, offset, count, stable, data)));
         attrs.offer(fh, r.wcc());
         Await.check(r.status(), "shadow WRITE");
         if (r.count() != count) {
@@ -252,7 +250,7 @@ public final class ShadowBackend {
     }
 
     public CommitResult commit(FileHandle fh) {
-        CommitResult r = Await.get(() -> c.sync.commit(c.credentials, new CommitArgs(fh, 0, 0)), c.timeout, "shadow COMMIT");
+        CommitResult r = call(() -> store.commit(new CommitArgs(fh, 0, 0)));
         attrs.offer(fh, r.wcc());
         Await.check(r.status(), "shadow COMMIT");
         return r;
@@ -261,8 +259,7 @@ public final class ShadowBackend {
     /** CREATE GUARDED; EXIST is thrown like any failure. */
     public NewObjectResult create(FileHandle dir, Filename name, Sattr3 attrs) {
         settle(dir);
-        NewObjectResult r = Await.get(() -> c.sync.create(c.credentials,
-                new CreateArgs(dir, name, new CreateHow(CreateMode.GUARDED, attrs, null))), c.timeout, "shadow CREATE");
+        NewObjectResult r = call(() -> store.create(new CreateArgs(dir, name, new CreateHow(CreateMode.GUARDED, attrs, null))));
         created(dir, r.status(), r.object(), r.objAttributes(), r.dirWcc());
         Await.check(r.status(), "shadow CREATE");
         return r;
@@ -271,16 +268,14 @@ public final class ShadowBackend {
     /** CREATE EXCLUSIVE: the shadow keeps the verifier, so a retransmission succeeds; the result is returned, not checked. */
     public NewObjectResult createExclusive(FileHandle dir, Filename name, io.rowfs.protocol.nfs3.Verifier verifier) {
         settle(dir);
-        NewObjectResult r = Await.get(() -> c.sync.create(c.credentials,
-                new CreateArgs(dir, name, CreateHow.exclusive(verifier))), c.timeout, "shadow CREATE EXCLUSIVE");
+        NewObjectResult r = call(() -> store.create(new CreateArgs(dir, name, CreateHow.exclusive(verifier))));
         created(dir, r.status(), r.object(), r.objAttributes(), r.dirWcc());
         return r;
     }
 
     public NewObjectResult mkdir(FileHandle dir, Filename name, Sattr3 attrs) {
         settle(dir);
-        NewObjectResult r = Await.get(() -> c.sync.mkdir(c.credentials, new MkdirArgs(dir, name, attrs)), c.timeout,
-                "shadow MKDIR");
+        NewObjectResult r = call(() -> store.mkdir(new MkdirArgs(dir, name, attrs)));
         created(dir, r.status(), r.object(), r.objAttributes(), r.dirWcc());
         Await.check(r.status(), "shadow MKDIR");
         return r;
@@ -288,8 +283,7 @@ public final class ShadowBackend {
 
     public NewObjectResult symlink(FileHandle dir, Filename name, Sattr3 attrs, NfsPath target) {
         settle(dir);
-        NewObjectResult r = Await.get(() -> c.sync.symlink(c.credentials, new SymlinkArgs(dir, name, attrs, target)),
-                c.timeout, "shadow SYMLINK");
+        NewObjectResult r = call(() -> store.symlink(new SymlinkArgs(dir, name, attrs, target)));
         created(dir, r.status(), r.object(), r.objAttributes(), r.dirWcc());
         Await.check(r.status(), "shadow SYMLINK");
         return r;
@@ -297,8 +291,7 @@ public final class ShadowBackend {
 
     public NewObjectResult mknod(FileHandle dir, Filename name, FileType type, Sattr3 attrs, SpecData3 spec) {
         settle(dir);
-        NewObjectResult r = Await.get(() -> c.sync.mknod(c.credentials, new MknodArgs(dir, name, type, attrs, spec)),
-                c.timeout, "shadow MKNOD");
+        NewObjectResult r = call(() -> store.mknod(new MknodArgs(dir, name, type, attrs, spec)));
         created(dir, r.status(), r.object(), r.objAttributes(), r.dirWcc());
         Await.check(r.status(), "shadow MKNOD");
         return r;
@@ -306,22 +299,21 @@ public final class ShadowBackend {
 
     public void remove(FileHandle dir, Filename name) {
         settle(dir);
-        RemoveResult r = Await.get(() -> c.sync.remove(c.credentials, new RemoveArgs(dir, name)), c.timeout, "shadow REMOVE");
+        RemoveResult r = call(() -> store.remove(new RemoveArgs(dir, name)));
         attrs.offer(dir, r.wcc());
         Await.check(r.status(), "shadow REMOVE");
     }
 
     public void rmdir(FileHandle dir, Filename name) {
         settle(); // the removed directory's own queue too
-        RmdirResult r = Await.get(() -> c.sync.rmdir(c.credentials, new RmdirArgs(dir, name)), c.timeout, "shadow RMDIR");
+        RmdirResult r = call(() -> store.rmdir(new RmdirArgs(dir, name)));
         attrs.offer(dir, r.wcc());
         Await.check(r.status(), "shadow RMDIR");
     }
 
     public void rename(FileHandle fromDir, Filename from, FileHandle toDir, Filename to) {
         settle();
-        RenameResult r = Await.get(() -> c.sync.rename(c.credentials, new RenameArgs(fromDir, from, toDir, to)),
-                c.timeout, "shadow RENAME");
+        RenameResult r = call(() -> store.rename(new RenameArgs(fromDir, from, toDir, to)));
         attrs.offer(fromDir, r.fromDirWcc());
         attrs.offer(toDir, r.toDirWcc());
         Await.check(r.status(), "shadow RENAME");
@@ -329,20 +321,20 @@ public final class ShadowBackend {
 
     public void link(FileHandle file, FileHandle dir, Filename name) {
         settle(dir);
-        LinkResult r = Await.get(() -> c.sync.link(c.credentials, new LinkArgs(file, dir, name)), c.timeout, "shadow LINK");
+        LinkResult r = call(() -> store.link(new LinkArgs(file, dir, name)));
         attrs.offer(file, r.attributes());
         attrs.offer(dir, r.linkDirWcc());
         Await.check(r.status(), "shadow LINK");
     }
 
     public FsstatResult fsstat() {
-        FsstatResult r = Await.get(() -> c.sync.fsstat(c.credentials, new FsstatArgs(c.root)), c.timeout, "shadow FSSTAT");
+        FsstatResult r = call(() -> store.fsstat(new FsstatArgs(store.root())));
         Await.check(r.status(), "shadow FSSTAT");
         return r;
     }
 
     public FsinfoResult fsinfo() {
-        FsinfoResult r = Await.get(() -> c.sync.fsinfo(c.credentials, new FsinfoArgs(c.root)), c.timeout, "shadow FSINFO");
+        FsinfoResult r = call(() -> store.fsinfo(new FsinfoArgs(store.root())));
         Await.check(r.status(), "shadow FSINFO");
         return r;
     }
@@ -353,5 +345,11 @@ public final class ShadowBackend {
         if (status.isOk() && object != null) {
             attrs.offer(object, objAttributes);
         }
+    }
+
+    /** Every store call may block: on the event loop's fast path it moves the procedure to a worker first. */
+    private static <T> T call(java.util.function.Supplier<T> storeCall) {
+        NonBlocking.check();
+        return storeCall.get();
     }
 }
