@@ -58,6 +58,7 @@ public final class ChunkTiers implements AutoCloseable {
     /** The memory tier's bound: readahead pauses while this much waits for the disk cache. */
     private final long memoryBound;
     private final AtomicLong lastStoreWarning = new AtomicLong();
+    private final AtomicLong storeWarnings = new AtomicLong();
 
     /**
      * @param disk         the disk cache (closed by its owner, not here)
@@ -153,6 +154,7 @@ public final class ChunkTiers implements AutoCloseable {
         long now = System.nanoTime();
         long last = lastStoreWarning.get();
         if ((last == 0 || now - last > STORE_WARNING_INTERVAL_NANOS) && lastStoreWarning.compareAndSet(last, now)) {
+            storeWarnings.incrementAndGet();
             LOG.warn("main-data cache: a chunk could not be written ({}); such chunks are read from main again."
                     + " Further failures within a minute are not logged", e.getMessage());
         }
@@ -202,6 +204,11 @@ public final class ChunkTiers implements AutoCloseable {
     /** The bytes of the memory tier still waiting for the disk cache (for metrics). */
     public long pinnedBytes() {
         return recent.pinnedBytes();
+    }
+
+    /** How many failed disk-cache writes were logged (for tests). */
+    long storeWarnings() {
+        return storeWarnings.get();
     }
 
     /** Releases the memory tier (the disk cache is closed by its owner). */
