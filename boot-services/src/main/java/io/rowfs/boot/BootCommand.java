@@ -106,7 +106,7 @@ public final class BootCommand implements Subcommand {
         BootServices services = new BootServices(threads);
         try {
             services.start(settings, Clock.systemUTC());
-        } catch (IllegalStateException | IOException e) {
+        } catch (IllegalArgumentException | IllegalStateException | IOException e) {
             System.err.println("rowfs boot: " + e.getMessage());
             return 1;
         }
@@ -154,6 +154,10 @@ public final class BootCommand implements Subcommand {
             }
             first = ipv4(ab[0], "--range");
             last = ipv4(ab[1], "--range");
+            if (toLong(first) > toLong(last)) {
+                throw new IllegalArgumentException("--range " + range + " has its ends reversed: write --range "
+                        + ab[1].trim() + "-" + ab[0].trim());
+            }
         } else {
             long net = toLong(server) & toLong(mask);
             long bcast = net | (~toLong(mask) & 0xFFFFFFFFL);

@@ -71,4 +71,14 @@ class BootCommandTest {
         Run r = run("@" + conf);
         assertTrue(r.stderr().contains("no network interface named 'nosuch1'"), r.stderr());
     }
+
+    @Test
+    void reversedRangeSaysWhatToDo() {
+        Run r = run("--interface", "lo", "--server-ip", "127.0.0.1", "--root", dir.toString(), "--http", "0",
+                "--tftp", "0", "--dhcp-port", "0", "--lease-file", dir.resolve("leases").toString(),
+                "--range", "127.0.0.199-127.0.0.100");
+        assertEquals(2, r.status(), r.stderr());
+        assertEquals("rowfs boot: --range 127.0.0.199-127.0.0.100 has its ends reversed:"
+                + " write --range 127.0.0.100-127.0.0.199\n", r.stderr());
+    }
 }

@@ -7,6 +7,8 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
+import org.dhcp4java.DHCPBadPacketException;
 import org.dhcp4java.DHCPConstants;
 import org.dhcp4java.DHCPPacket;
 import org.slf4j.Logger;
@@ -45,6 +47,7 @@ public final class DhcpLogic {
     private final BootFileChooser chooser;
     private final BootClients clients;
     private final long serverIp;
+    private final LongAdder malformed = new LongAdder();
 
     public DhcpLogic(DhcpConfig config, LeasePool pool, BootClients clients) {
         this.config = config;
@@ -56,36 +59,61 @@ public final class DhcpLogic {
         this.chooser = new BootFileChooser(config.bootFiles(), httpBase);
     }
 
+    /**
+     * Requests dropped as malformed since start: unparseable, an option cut off by the end of the
+     * packet, a message type (option 53) that is not one byte, options that cannot be read. Read by
+     * any thread.
+     */
+    public long malformed() {
+        return malformed.sum();
+    }
+
     /** Handles one datagram; {@code pxePort} is true when it arrived on port 4011. */
     public Optional<Reply> handle(byte[] data, int length, InetSocketAddress sender, boolean pxePort) {
         DHCPPacket req;
         try {
             req = DHCPPacket.getPacket(data, 0, length, false);
         } catch (RuntimeException e) {
-            LOG.info("dhcp: dropped a malformed packet of {} bytes from {}: {}", length, sender, e.getMessage());
-            return Optional.empty();
+            return drop(sender, "unparseable packet of " + length + " bytes: " + e.getMessage());
+        }
+        if (req.isTruncated()) {
+            return drop(sender, "an option runs past the end of the " + length + "-byte packet");
         }
         if (req.getOp() != DHCPConstants.BOOTREQUEST || req.getHtype() != 1 || req.getHlen() != 6) {
             LOG.debug("dhcp: ignored op {} htype {} hlen {} from {}", req.getOp(), req.getHtype(), req.getHlen(), sender);
             return Optional.empty();
         }
-        Byte type = req.getDHCPMessageType();
-        if (type == null) {
+        byte[] messageType = req.getOptionRaw(DHCPConstants.DHO_DHCP_MESSAGE_TYPE);
+        if (messageType == null) {
             LOG.info("dhcp: ignored a BOOTP request (no message type) from {}", sender);
             return Optional.empty();
         }
+        if (messageType.length != 1) {
+            return drop(sender, "option 53 (message type) of " + messageType.length + " bytes, expected 1");
+        }
+        byte type = messageType[0];
         ClientInfo client;
         try {
             client = ClientInfo.of(req);
         } catch (RuntimeException e) {
-            LOG.info("dhcp: dropped a request with unreadable options from {}: {}", sender, e.getMessage());
-            return Optional.empty();
+            return drop(sender, "unreadable options: " + e.getMessage());
         }
-        return switch (config.mode()) {
-            case FULL -> full(req, type, client, sender);
-            case PROXY -> proxy(req, type, client, sender, pxePort);
-            case OFF -> Optional.empty();
-        };
+        try {
+            return switch (config.mode()) {
+                case FULL -> full(req, type, client, sender);
+                case PROXY -> proxy(req, type, client, sender, pxePort);
+                case OFF -> Optional.empty();
+            };
+        } catch (DHCPBadPacketException e) {
+            return drop(sender, "bad option: " + e.getMessage()); // the client's fault; a server bug is not caught here
+        }
+    }
+
+    /** Counts a malformed request and drops it with one debug line: a client's garbage is no server event. */
+    private Optional<Reply> drop(InetSocketAddress sender, String why) {
+        malformed.increment();
+        LOG.debug("dhcp: dropped a request from {}: {}", sender, why);
+        return Optional.empty();
     }
 
     private Optional<Reply> full(DHCPPacket req, byte type, ClientInfo client, InetSocketAddress sender) {

@@ -48,7 +48,8 @@ public final class DhcpServer implements AutoCloseable {
     private final Clock clock;
     private final ExecutorService worker;
     private final Map<Integer, Channel> channels = new HashMap<>();
-    private DhcpLogic logic;
+    /** Set by {@link #start} before the sockets are bound, then only read. */
+    private volatile DhcpLogic logic;
     private LeaseFile leaseFile;
     private Committer committer;
 
@@ -112,6 +113,12 @@ public final class DhcpServer implements AutoCloseable {
         Channel ch = f.channel();
         channels.put(port, ch);
         return ((InetSocketAddress) ch.localAddress()).getPort();
+    }
+
+    /** Requests dropped as malformed since start ({@link DhcpLogic#malformed}); any thread. */
+    public long malformedRequests() {
+        DhcpLogic l = logic;
+        return l == null ? 0 : l.malformed();
     }
 
     @Override

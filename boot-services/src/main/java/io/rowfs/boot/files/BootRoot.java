@@ -7,14 +7,17 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
- * The directory the boot services serve, and the only place names are resolved against it.
+ * The directory the boot services serve, and the one place where a name a client sent is turned
+ * into a path: TFTP, HTTP and FTP all resolve through it, so one containment rule holds for all three.
  *
  * <p>A requested name is cleaned ({@code \} becomes {@code /}, trailing 0xFF/space/NUL junk that
  * some ROMs append is dropped, leading slashes are dropped so absolute names are taken relative to
  * the root, as tftpd-hpa {@code -s} does), refused if it holds a NUL or a {@code ..} segment, then
- * resolved and canonicalised with {@link Path#toRealPath} (following symbolic links) and accepted
- * only if the canonical path lies inside the canonical root, compared by path components, never by
- * string prefix. Only regular files are served.
+ * resolved and canonicalised with {@link Path#toRealPath} (following symbolic links, in every
+ * segment) and accepted only if the canonical path lies inside the canonical root, compared by path
+ * components, never by string prefix. So a symbolic link that points inside the root works and one
+ * that points outside (a file link, or a directory link anywhere along the name) is refused.
+ * {@link #resolve} serves regular files only; {@link #resolveEntry} also directories (FTP).
  */
 public final class BootRoot {
     private final Path root;
@@ -38,6 +41,38 @@ public final class BootRoot {
      */
     public Path resolve(String requested) throws BadNameException, IOException {
         String clean = clean(requested);
+        if (clean.isEmpty()) {
+            throw new BadNameException("empty name");
+        }
+        Path real = contained(clean, requested);
+        if (!Files.isRegularFile(real, LinkOption.NOFOLLOW_LINKS)) {
+            throw new NoSuchFileException(clean);
+        }
+        return real;
+    }
+
+    /**
+     * Returns the canonical regular file or directory inside the root that {@code requested} names;
+     * an empty name (or only slashes) names the root itself.
+     *
+     * @throws BadNameException if the name could escape the root or is malformed
+     * @throws NoSuchFileException if nothing of that name exists inside the root, or it is neither
+     *                             a regular file nor a directory
+     */
+    public Path resolveEntry(String requested) throws BadNameException, IOException {
+        String clean = clean(requested);
+        if (clean.isEmpty()) {
+            return root;
+        }
+        Path real = contained(clean, requested);
+        if (!Files.isRegularFile(real, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(real, LinkOption.NOFOLLOW_LINKS)) {
+            throw new NoSuchFileException(clean);
+        }
+        return real;
+    }
+
+    /** The canonical path of the cleaned name {@code clean}, if it exists and lies inside the root. */
+    private Path contained(String clean, String requested) throws BadNameException, IOException {
         Path candidate = root.resolve(clean).normalize();
         if (!candidate.startsWith(root)) {
             throw new BadNameException("name escapes the root: " + printable(requested));
@@ -51,13 +86,10 @@ public final class BootRoot {
         if (!real.startsWith(root)) {
             throw new BadNameException("name resolves outside the root: " + printable(requested));
         }
-        if (!Files.isRegularFile(real, LinkOption.NOFOLLOW_LINKS)) {
-            throw new NoSuchFileException(clean);
-        }
         return real;
     }
 
-    /** The cleaned relative name for {@code requested}; package-private for tests. */
+    /** The cleaned relative name for {@code requested}, "" for the root; package-private for tests. */
     static String clean(String requested) throws BadNameException {
         if (requested == null) {
             throw new BadNameException("no name");
@@ -81,9 +113,6 @@ public final class BootRoot {
             start++;
         }
         s = s.substring(start);
-        if (s.isEmpty()) {
-            throw new BadNameException("empty name");
-        }
         for (String segment : s.split("/")) {
             if (segment.equals("..")) {
                 throw new BadNameException("name has a '..' segment: " + printable(requested));

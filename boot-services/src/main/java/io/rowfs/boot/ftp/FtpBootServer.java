@@ -14,8 +14,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Anonymous, read-only, passive-only FTP on the boot root, bound to one address. Changed from
  * FtpServer's defaults: active mode (PORT, with its FTP-bounce risk) is off, passive data
- * connections are checked to come from the control connection's address, and only anonymous
- * logins without write permission exist.
+ * connections are checked to come from the control connection's address, only anonymous
+ * logins without write permission exist, and names are resolved by {@link BootRoot} as for TFTP and
+ * HTTP ({@link BootRootFileSystem}), never by FtpServer's native file system.
  */
 public final class FtpBootServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FtpBootServer.class);
@@ -59,6 +60,7 @@ public final class FtpBootServer implements AutoCloseable {
         factory.setConnectionConfig(connections.createConnectionConfig());
         factory.setFtplets(new java.util.LinkedHashMap<>(java.util.Map.of("log", new DownloadLog())));
         factory.setUserManager(new AnonymousUserManager(root.path().toString(), MAX_LOGINS));
+        factory.setFileSystem(new BootRootFileSystem(root));
         server = factory.createServer();
         try {
             server.start();

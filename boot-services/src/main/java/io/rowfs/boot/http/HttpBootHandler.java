@@ -22,6 +22,7 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.rowfs.boot.BootClients;
+import io.rowfs.boot.dhcp.Mac;
 import io.rowfs.boot.files.BadNameException;
 import io.rowfs.boot.files.BootRoot;
 import java.io.IOException;
@@ -35,6 +36,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +49,10 @@ final class HttpBootHandler extends SimpleChannelInboundHandler<HttpObject> {
     private static final Logger LOG = LoggerFactory.getLogger(HttpBootHandler.class);
     /** Largest iPXE script rendered in memory. */
     private static final long MAX_SCRIPT = 1 << 20;
+    /** What {@code ?arch=} may hold: a name such as bios, efi64, efi64-http or arch11. */
+    private static final Pattern ARCH = Pattern.compile("[A-Za-z0-9_-]{1,32}");
+    static final String BAD_MAC = "mac must look like 52:54:00:12:34:56";
+    static final String BAD_ARCH = "arch must be 1 to 32 of A-Z a-z 0-9 - _";
 
     private final BootRoot root;
     private final BootClients clients;
@@ -146,13 +152,33 @@ final class HttpBootHandler extends SimpleChannelInboundHandler<HttpObject> {
         BootClients.Client c = clients.byIp(who).orElse(null);
         vars.put("mac", c == null ? "" : c.mac());
         vars.put("arch", c == null ? "" : c.arch());
-        for (String key : List.of("mac", "arch")) {
-            List<String> v = uri.parameters().get(key);
-            if (v != null && !v.isEmpty()) {
-                vars.put(key, v.get(0));
+        String mac = first(uri, "mac");
+        if (mac != null) {
+            try {
+                vars.put("mac", Mac.parse(mac));
+            } catch (IllegalArgumentException e) {
+                sendBadRequest(ctx, req, who, BAD_MAC);
+                return;
             }
         }
-        byte[] body = ScriptTemplate.render(template, vars).getBytes(StandardCharsets.UTF_8);
+        String arch = first(uri, "arch");
+        if (arch != null) {
+            if (!ARCH.matcher(arch).matches()) {
+                sendBadRequest(ctx, req, who, BAD_ARCH);
+                return;
+            }
+            vars.put("arch", arch);
+        }
+        String rendered;
+        try {
+            rendered = ScriptTemplate.render(template, vars);
+        } catch (IllegalArgumentException e) {
+            LOG.error("http: {} {} {}: cannot render: {}", who, req.method(), BootRoot.printable(req.uri()),
+                    e.getMessage());
+            sendStatus(ctx, req, HttpResponseStatus.INTERNAL_SERVER_ERROR, who, null);
+            return;
+        }
+        byte[] body = rendered.getBytes(StandardCharsets.UTF_8);
         FullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
                 head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body));
         res.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8");
@@ -162,9 +188,26 @@ final class HttpBootHandler extends SimpleChannelInboundHandler<HttpObject> {
         finish(ctx, req, res, null, null);
     }
 
+    private static String first(QueryStringDecoder uri, String key) {
+        List<String> v = uri.parameters().get(key);
+        return v == null || v.isEmpty() ? null : v.get(0);
+    }
+
+    /** 400 with a one-line reason in the body, e.g. "400 Bad Request: mac must look like ...". */
+    private void sendBadRequest(ChannelHandlerContext ctx, HttpRequest req, String who, String reason) {
+        LOG.info("http: {} {} {} -> 400 ({})", who, req.method(), BootRoot.printable(req.uri()), reason);
+        sendStatus(ctx, req, HttpResponseStatus.BAD_REQUEST, reason, null, null);
+    }
+
     private void sendStatus(ChannelHandlerContext ctx, HttpRequest req, HttpResponseStatus status, String who,
                             String what) {
-        ByteBuf body = Unpooled.copiedBuffer(status + "\n", StandardCharsets.US_ASCII);
+        sendStatus(ctx, req, status, null, who, what);
+    }
+
+    private void sendStatus(ChannelHandlerContext ctx, HttpRequest req, HttpResponseStatus status, String reason,
+                            String who, String what) {
+        ByteBuf body = Unpooled.copiedBuffer(status + (reason == null ? "" : ": " + reason) + "\n",
+                StandardCharsets.US_ASCII);
         FullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, body);
         res.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.TEXT_PLAIN);
         if (status == HttpResponseStatus.METHOD_NOT_ALLOWED) {

@@ -232,4 +232,19 @@ class DhcpLogicTest {
         }
         assertFalse(l.handle(good, good.length, FROM, false).isEmpty(), "still serving after junk");
     }
+
+    @Test
+    void messageTypeOfTheWrongLengthIsDroppedAndCounted() {
+        DhcpLogic l = logic(config(DhcpMode.FULL, null, List.of()));
+        byte[] good = request(DHCPConstants.DHCPDISCOVER, MAC).serialize();
+        assertEquals(0, l.malformed());
+        for (byte[] value : new byte[][] {{}, {1, 0, 0, 0}, {1, 1}}) {
+            byte[] bad = DhcpBytes.withMessageType(good, value);
+            assertTrue(l.handle(bad, bad.length, FROM, false).isEmpty(), "option 53 of length " + value.length);
+        }
+        assertEquals(3, l.malformed());
+        byte[] same = DhcpBytes.withMessageType(good, new byte[] {DHCPConstants.DHCPDISCOVER});
+        assertFalse(l.handle(same, same.length, FROM, false).isEmpty(), "still serving");
+        assertEquals(3, l.malformed());
+    }
 }

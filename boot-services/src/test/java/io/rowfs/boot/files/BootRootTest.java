@@ -25,6 +25,10 @@ class BootRootTest {
         Files.writeString(root.resolve("vmlinuz"), "kernel");
         Files.createSymbolicLink(root.resolve("escape"), dir.resolve("secret"));
         Files.createSymbolicLink(root.resolve("inside"), root.resolve("vmlinuz"));
+        Files.createDirectory(dir.resolve("outdir"));
+        Files.writeString(dir.resolve("outdir/secret"), "outside");
+        Files.createSymbolicLink(root.resolve("dirlink"), dir.resolve("outdir"));
+        Files.createSymbolicLink(root.resolve("cfglink"), root.resolve("pxelinux.cfg"));
         boot = new BootRoot(root);
     }
 
@@ -70,5 +74,26 @@ class BootRootTest {
     @Test
     void printableEscapesControlBytes() {
         assertEquals("a\\x00b\\xff", BootRoot.printable("a\0b\u00ff"));
+    }
+
+    @Test
+    void symlinkedDirectoriesCountLikeFileLinks() throws Exception {
+        assertThrows(BadNameException.class, () -> boot.resolve("dirlink/secret"));
+        assertThrows(BadNameException.class, () -> boot.resolveEntry("dirlink"));
+        assertThrows(BadNameException.class, () -> boot.resolveEntry("dirlink/secret"));
+        assertEquals(root.toRealPath().resolve("pxelinux.cfg/default"), boot.resolve("cfglink/default"));
+    }
+
+    @Test
+    void entriesAreFilesOrDirectoriesAndTheEmptyNameIsTheRoot() throws Exception {
+        Path real = root.toRealPath();
+        assertEquals(real, boot.resolveEntry(""));
+        assertEquals(real, boot.resolveEntry("/"));
+        assertEquals(real.resolve("pxelinux.cfg"), boot.resolveEntry("/pxelinux.cfg"));
+        assertEquals(real.resolve("pxelinux.cfg"), boot.resolveEntry("cfglink"));
+        assertEquals(real.resolve("vmlinuz"), boot.resolveEntry("inside"));
+        assertThrows(BadNameException.class, () -> boot.resolveEntry(".."));
+        assertThrows(BadNameException.class, () -> boot.resolveEntry("escape"));
+        assertThrows(NoSuchFileException.class, () -> boot.resolveEntry("missing"));
     }
 }

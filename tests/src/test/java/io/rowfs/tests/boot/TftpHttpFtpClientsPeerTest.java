@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Real clients against the boot services on 127.0.0.1: tftp-hpa (no options, 512-byte blocks, a
  * 40 MiB file so block numbers roll over), atftp (blksize, tsize, windowsize), busybox tftp and curl
- * (blksize, tsize) and curl over HTTP (with a Range) and FTP; hostile TFTP requests.
+ * (blksize, tsize) and curl over HTTP (with a Range) and FTP; hostile TFTP requests; symbolic links
+ * out of the root refused alike by all three.
  */
 @Tag("peer")
 class TftpHttpFtpClientsPeerTest {
@@ -47,6 +48,10 @@ class TftpHttpFtpClientsPeerTest {
         Files.write(root.resolve("sub/small.bin"), small);
         Files.write(root.resolve("big.bin"), big);
         Files.writeString(dir.resolve("secret"), "SECRET OUTSIDE THE ROOT");
+        Path outside = Files.createDirectory(dir.resolve("outside"));
+        Files.writeString(outside.resolve("secret"), "SECRET OUTSIDE THE ROOT");
+        Files.createSymbolicLink(root.resolve("dirlink"), outside);
+        Files.createSymbolicLink(root.resolve("filelink"), outside.resolve("secret"));
         server = new LoopbackBootServer(root);
     }
 
@@ -187,5 +192,48 @@ class TftpHttpFtpClientsPeerTest {
         String[] all = Arrays.copyOf(a, a.length + more.length);
         System.arraycopy(more, 0, all, a.length, more.length);
         return all;
+    }
+
+    /** {@code dirlink -> ../outside} and {@code filelink -> ../outside/secret}: no service follows them out. */
+    @Test
+    void symlinksOutOfTheRootAreRefusedByFtpTftpAndHttp() throws Exception {
+        String ftp = "ftp://127.0.0.1:" + server.ftpPort;
+        // curl's default FTP method is "cd dirlink; get secret": CWD dirlink, then RETR secret
+        Path out = out("ftp-dirlink");
+        ProcessResult r = run(Duration.ofSeconds(30), "curl", "-sS", "-w", "%{response_code}", ftp + "/dirlink/secret",
+                "-o", out.toString());
+        assertEquals(9, r.exitCode(), "CURLE_REMOTE_ACCESS_DENIED: " + r.describe());
+        assertEquals("550", r.stdoutText(), r.describe());
+        assertFalse(Files.exists(out) && Files.readString(out).contains("SECRET"));
+        // the same file by its full path in one RETR, and a file symlink
+        for (String path : List.of("/dirlink/secret", "/filelink")) {
+            r = run(Duration.ofSeconds(30), "curl", "-sS", "--ftp-method", "nocwd", "-w", "%{response_code}",
+                    ftp + path, "-o", out.toString());
+            assertEquals(78, r.exitCode(), "CURLE_REMOTE_FILE_NOT_FOUND for " + path + ": " + r.describe());
+            assertEquals("550", r.stdoutText(), r.describe());
+            assertFalse(Files.exists(out) && Files.readString(out).contains("SECRET"));
+        }
+        // and a listing does not show what lies behind the directory link
+        r = run(Duration.ofSeconds(30), "curl", "-sS", "-l", ftp + "/");
+        assertTrue(r.ok(), r.describe());
+        assertFalse(r.stdoutText().contains("dirlink") || r.stdoutText().contains("filelink"), r.stdoutText());
+
+        for (String name : List.of("dirlink/secret", "filelink")) {
+            Path tftpOut = out("tftp-link");
+            r = run(Duration.ofSeconds(20), "tftp", "-m", "binary", "127.0.0.1", Integer.toString(server.tftpPort),
+                    "-c", "get", name, tftpOut.toString());
+            assertTrue((r.stdoutText() + r.stderrText()).contains("Error code 2: Access violation"), r.describe());
+            assertFalse(Files.exists(tftpOut) && Files.readString(tftpOut).contains("SECRET"), name);
+
+            Path httpOut = out("http-link");
+            r = run(Duration.ofSeconds(20), "curl", "-sS", "-w", "%{http_code}",
+                    "http://127.0.0.1:" + server.httpPort + "/" + name, "-o", httpOut.toString());
+            assertEquals("403", r.stdoutText(), r.describe());
+            assertFalse(Files.readString(httpOut).contains("SECRET"), name);
+        }
+        // still serving normal clients of all three
+        r = run(Duration.ofSeconds(30), "curl", "-sSf", ftp + "/sub/small.bin", "-o", out.toString());
+        assertTrue(r.ok(), r.describe());
+        assertArrayEquals(small, Files.readAllBytes(out));
     }
 }
