@@ -10,7 +10,7 @@ import io.rowfs.proxy.core.Resolved;
  * {@link io.rowfs.protocol.nfs3.NfsException} with the status to answer.
  */
 public interface Checks {
-    /** Nothing refused (tests, recovery). */
+    /** Nothing refused (for tests of the room). */
     Checks NONE = new Checks() {
         @Override
         public void newName(Filename name) {
