@@ -7,9 +7,13 @@
  *       front end), {@code ProxyNfs3Service} (threading, below; duplicate-request cache for
  *       non-idempotent procedures), {@code Errors} (the one failure-to-status mapping),
  *       {@code ProxyCommand} ({@code rowfs proxy}).
- *   <li>{@code ops}: one class per procedure group, protocol logic only.
- *   <li>{@code core}: {@code Namespace} (handle to object, merged LOOKUP and listing, copy-up),
- *       {@code Attributes} (virtual attributes), {@code FileData} (block-redirected data).
+ *   <li>{@code ops}: one class per procedure group, protocol translation only.
+ *   <li>{@code row}: redirect-on-write, the one room for changes that span the shadow and the
+ *       tables: {@code Changes} (create, remove, rename, link, setattr), {@code CopyUp},
+ *       {@code FileData} (block-redirected data) and write-behind, names-behind, the intent log's
+ *       use and recovery, {@code Attributes} (virtual attributes); {@code Room} assembles it.
+ *   <li>{@code core}: the merged namespace as it is read: {@code Handles} (handle to object),
+ *       {@code MainMetadata} (main's answers, kept), {@code MergedNames} (LOOKUP, listings, bindings).
  *   <li>{@code store}: the storage seams: {@code MainStore} (read-only by type) and
  *       {@code ShadowStore}, and {@code Shadow}, the shadow as the proxy calls it (failures as
  *       exceptions, {@code ShadowAttributes}: the last attributes the shadow reported per object,
@@ -28,9 +32,10 @@
  * name index (children, redirects, whiteouts), never by listing the shadow. A regular file's shadow
  * copy is sparse and holds exactly the blocks in its bitmap; the rest is read from main.
  *
- * <p>Locking: the namespace lock (one, reentrant) guards name changes and directory copy-up; a
- * striped per-object lock guards a file's copy-up, writes and truncates. Order: object lock, then
- * namespace lock.
+ * <p>Locking (see {@code row}): the namespace lock (one, reentrant) guards name changes and
+ * directory copy-up; a striped per-object lock guards a file's copy-up, writes and truncates.
+ * Order: object lock, then namespace lock. Package dependencies point one way: server, then ops,
+ * then row, then core, then the stores and tables.
  *
  * <p>Threading: a read-only procedure first runs on the event loop that decoded it, and is answered
  * there when everything it needs is local (object table, name index, main's cached listings and

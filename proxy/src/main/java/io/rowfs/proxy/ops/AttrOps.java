@@ -26,21 +26,18 @@ public final class AttrOps {
     }
 
     public GetattrResult getattr(NfsContext ctx, GetattrArgs args) {
-        return GetattrResult.ok(fs.attrs().of(fs.ns().resolve(args.object())));
+        return GetattrResult.ok(fs.attrs().of(fs.handles().resolve(args.object())));
     }
 
     public AccessResult access(NfsContext ctx, AccessArgs args) {
-        Fattr3 a = fs.attrs().of(fs.ns().resolve(args.object()));
+        Fattr3 a = fs.attrs().of(fs.handles().resolve(args.object()));
         int granted = AccessCheck.granted(a, ctx.uid(), ctx.gid(), ctx.gids(), args.access());
         return AccessResult.ok(PostOpAttr.of(a), granted);
     }
 
-    /**
-     * SETATTR: the object is copied up, a size change goes through the block planner (truncate or
-     * extend), the other attributes are set on the shadow copy.
-     */
+    /** SETATTR: checked here (ctime guard, type, ownership and write access), made by the room. */
     public SetattrResult setattr(NfsContext ctx, SetattrArgs args) {
-        Resolved r = fs.ns().resolve(args.object());
+        Resolved r = fs.handles().resolve(args.object());
         Fattr3 before = fs.attrs().of(r);
         WccAttr pre = before.toWccAttr();
         if (args.guardCtime() != null && !args.guardCtime().equals(before.ctime())) {
@@ -56,16 +53,7 @@ public final class AttrOps {
         } catch (NfsException e) {
             throw e.withWcc(fs.attrs().wcc(pre, r.id()));
         }
-        r = fs.ns().copyUp(r);
-        if (s.size() != null) {
-            fs.data().truncate(r, s.size());
-            r = fs.ns().reload(r.id());
-        }
-        Sattr3 rest = new Sattr3(s.mode(), s.uid(), s.gid(), null, s.atime(), s.mtime());
-        if (!rest.equals(Sattr3.EMPTY)) {
-            fs.data().drain(r.id()); // a queued write must not land after, say, the mtime set here
-            fs.ns().shadow().setattr(fs.ns().shadowHandle(r), rest);
-        }
+        fs.changes().setattr(r, s);
         return SetattrResult.ok(fs.attrs().wcc(pre, r.id()));
     }
 

@@ -2,9 +2,9 @@ package io.rowfs.proxy.ops;
 
 import io.rowfs.protocol.nfs3.DirEntryPlus;
 import io.rowfs.protocol.nfs3.FileHandle;
-import io.rowfs.proxy.core.CachedObjectTable;
 import io.rowfs.proxy.core.DirCookies;
-import io.rowfs.proxy.core.Namespace;
+import io.rowfs.proxy.core.Handles;
+import io.rowfs.proxy.core.MergedNames;
 import io.rowfs.proxy.core.Resolved;
 import io.rowfs.proxy.meta.ObjectRecord;
 import java.util.ArrayList;
@@ -14,14 +14,14 @@ import java.util.Map;
 
 /**
  * Merged listings in cookie order, each entry with its virtual handle, kept per directory while the
- * namespace's merged listing is the same list: {@link Namespace#list} hands out one list object
+ * namespace's merged listing is the same list: {@link MergedNames#list} hands out one list object
  * until a name in the directory changes, so identity says whether this order is still current.
  * A listing read in pages therefore sorts and MACs its entries once, not once per page and reader.
  *
  * <p>Names, ids and handles are kept (none of them changes while the listing is the same). An
  * entry's READDIRPLUS form, attributes included, is kept only for objects that live on main alone
  * (main's attributes never change) and only while no object record changed since it was built
- * ({@link CachedObjectTable#version()}) or while the object's record is the same instance (a change
+ * ({@link Handles#recordsVersion()}) or while the object's record is the same instance (a change
  * of any record replaces it): a copy-up, WRITE, SETATTR or rename moves the version and replaces
  * the record, and shadow objects are read afresh every time, so a reply never shows stale sizes or
  * times. Bounded
@@ -31,7 +31,8 @@ import java.util.Map;
 final class CookiedListings {
     private static final int DIRS_CACHED = 256;
 
-    private final Namespace ns;
+    private final MergedNames names;
+    private final Handles handles;
     /** By directory id, most recently used last; guarded by this. */
     private final Map<Long, Sorted> byDir = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
@@ -40,24 +41,25 @@ final class CookiedListings {
         }
     };
 
-    CookiedListings(Namespace ns) {
-        this.ns = ns;
+    CookiedListings(MergedNames names, Handles handles) {
+        this.names = names;
+        this.handles = handles;
     }
 
     /** The current merged listing of {@code dir} (a directory) in cookie order. */
     Sorted of(Resolved dir) {
-        List<Namespace.Child> listing = ns.list(dir);
+        List<MergedNames.Child> listing = names.list(dir);
         synchronized (this) {
             Sorted s = byDir.get(dir.id());
             if (s != null && s.listing() == listing) {
                 return s;
             }
         }
-        List<DirCookies.Cookied<Namespace.Child>> cookied = DirCookies.assign(listing, Namespace.Child::name);
+        List<DirCookies.Cookied<MergedNames.Child>> cookied = DirCookies.assign(listing, MergedNames.Child::name);
         List<DirCookies.Cookied<Entry>> entries = new ArrayList<>(cookied.size());
-        for (DirCookies.Cookied<Namespace.Child> c : cookied) {
+        for (DirCookies.Cookied<MergedNames.Child> c : cookied) {
             Resolved o = c.value().object();
-            entries.add(new DirCookies.Cookied<>(c.cookie(), c.name(), new Entry(o, ns.handle(o))));
+            entries.add(new DirCookies.Cookied<>(c.cookie(), c.name(), new Entry(o, handles.handle(o))));
         }
         Sorted s = new Sorted(listing, List.copyOf(entries));
         synchronized (this) {
@@ -71,7 +73,7 @@ final class CookiedListings {
      * entry will keep); -1 when the namespace's table keeps no version, so nothing is kept.
      */
     long version() {
-        return ns.objects() instanceof CachedObjectTable t ? t.version() : -1;
+        return handles.recordsVersion();
     }
 
     /** Directories whose order is kept (tests). */
@@ -80,7 +82,7 @@ final class CookiedListings {
     }
 
     /** One directory's entries by ascending cookie, for the merged listing {@code listing}. */
-    record Sorted(List<Namespace.Child> listing, List<DirCookies.Cookied<Entry>> entries) {
+    record Sorted(List<MergedNames.Child> listing, List<DirCookies.Cookied<Entry>> entries) {
         /** Index of the first entry after {@code cookie} (0: from the start). */
         int resumeIndex(long cookie) {
             return DirCookies.resumeIndex(entries, cookie);

@@ -19,7 +19,7 @@ import io.rowfs.protocol.nfs3.Fattr3;
 import io.rowfs.protocol.xdr.FileSlice;
 import io.rowfs.proxy.core.Resolved;
 
-/** READ, WRITE and COMMIT of regular files through the block-redirecting {@link io.rowfs.proxy.core.FileData}. */
+/** READ, WRITE and COMMIT of regular files through the block-redirecting {@link io.rowfs.proxy.row.FileData}. */
 public final class DataOps {
     private final ProxyFs fs;
 
@@ -28,7 +28,7 @@ public final class DataOps {
     }
 
     public ReadResult read(NfsContext ctx, ReadArgs args) {
-        Resolved r = fs.ns().resolve(args.file());
+        Resolved r = fs.handles().resolve(args.file());
         requireFile(r);
         long offset = args.offset();
         if (offset < 0) {
@@ -39,7 +39,7 @@ public final class DataOps {
         FileSlice file = fs.data().readFromCacheFile(r, offset, count);
         ByteBuf data = file == null ? fs.data().read(r, offset, count) : null;
         try {
-            Fattr3 after = fs.attrs().of(fs.ns().reload(r.id()));
+            Fattr3 after = fs.attrs().of(fs.handles().reload(r.id()));
             int got = file != null ? file.length() : data.readableBytes();
             boolean eof = offset + got >= after.size();
             // the result takes over our reference
@@ -55,7 +55,7 @@ public final class DataOps {
     }
 
     public WriteResult write(NfsContext ctx, WriteArgs args) {
-        Resolved r = fs.ns().resolve(args.file());
+        Resolved r = fs.handles().resolve(args.file());
         requireFile(r);
         Fattr3 before = fs.attrs().of(r);
         WccAttr pre = before.toWccAttr();
@@ -76,13 +76,13 @@ public final class DataOps {
         // post-op attributes from the shadow's own reply (no extra GETATTR), with the logical size
         PostOpAttr after = shadow.wcc().after();
         WccData wcc = after.isPresent()
-                ? new WccData(PreOpAttr.of(pre), PostOpAttr.of(fs.attrs().virtualize(fs.ns().reload(r.id()), after.attributes())))
+                ? new WccData(PreOpAttr.of(pre), PostOpAttr.of(fs.attrs().virtualize(fs.handles().reload(r.id()), after.attributes())))
                 : fs.attrs().wcc(pre, r.id());
         return WriteResult.ok(wcc, count, shadow.committed(), fs.data().verifier().current());
     }
 
     public CommitResult commit(NfsContext ctx, CommitArgs args) {
-        Resolved r = fs.ns().resolve(args.file());
+        Resolved r = fs.handles().resolve(args.file());
         requireFile(r);
         WccAttr pre = fs.attrs().pre(r);
         if (args.offset() < 0 || (args.count() != 0 && args.offset() + Integer.toUnsignedLong(args.count()) < 0)) {

@@ -33,11 +33,11 @@ public final class DirOps {
 
     public DirOps(ProxyFs fs) {
         this.fs = fs;
-        this.listings = new CookiedListings(fs.ns());
+        this.listings = new CookiedListings(fs.names(), fs.handles());
     }
 
     public ReaddirResult readdir(NfsContext ctx, ReaddirArgs args) {
-        Resolved dir = fs.ns().resolve(args.dir());
+        Resolved dir = fs.handles().resolve(args.dir());
         PostOpAttr dirAttr = fs.attrs().post(dir);
         CookiedListings.Sorted sorted = sorted(dir, dirAttr);
         DirListBudget budget = DirListBudget.forReaddir(args.count(), dirAttr);
@@ -63,7 +63,7 @@ public final class DirOps {
     }
 
     public ReaddirplusResult readdirplus(NfsContext ctx, ReaddirplusArgs args) {
-        Resolved dir = fs.ns().resolve(args.dir());
+        Resolved dir = fs.handles().resolve(args.dir());
         PostOpAttr dirAttr = fs.attrs().post(dir);
         CookiedListings.Sorted sorted = sorted(dir, dirAttr);
         DirListBudget budget = DirListBudget.forReaddirplus(args.dirCount(), args.maxCount(), dirAttr);
@@ -71,12 +71,12 @@ public final class DirOps {
         boolean eof = true;
         long cookie = args.cookie();
         if (cookie == 0) {
-            eof = add(budget, out, new DirEntryPlus(dir.id(), DOT, DirCookies.DOT, dirAttr, fs.ns().handle(dir)));
+            eof = add(budget, out, new DirEntryPlus(dir.id(), DOT, DirCookies.DOT, dirAttr, fs.handles().handle(dir)));
         }
         if (eof && Long.compareUnsigned(cookie, DirCookies.DOTDOT) < 0) {
-            Resolved parent = fs.ns().reload(dir.record().parentId());
+            Resolved parent = fs.handles().reload(dir.record().parentId());
             eof = add(budget, out, new DirEntryPlus(parent.id(), DOTDOT, DirCookies.DOTDOT, fs.attrs().post(parent),
-                    fs.ns().handle(parent)));
+                    fs.handles().handle(parent)));
         }
         List<DirCookies.Cookied<CookiedListings.Entry>> entries = sorted.entries();
         long version = listings.version(); // before any entry's record is read
@@ -106,7 +106,7 @@ public final class DirOps {
         Resolved now;
         PostOpAttr attrs;
         try {
-            now = fs.ns().reload(id);
+            now = fs.handles().reload(id);
             DirEntryPlus same = kept.plus(version, now.record()); // only other objects changed
             if (same != null) {
                 return same;

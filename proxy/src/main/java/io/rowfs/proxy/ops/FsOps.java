@@ -20,21 +20,21 @@ public final class FsOps {
     }
 
     public FsstatResult fsstat(NfsContext ctx, FsstatArgs args) {
-        Resolved r = fs.ns().resolve(args.root());
-        FsstatResult s = fs.ns().shadow().fsstat();
+        Resolved r = fs.handles().resolve(args.root());
+        FsstatResult s = fs.changes().space();
         return FsstatResult.ok(fs.attrs().post(r), s.totalBytes(), s.freeBytes(), s.availBytes(), s.totalFiles(),
                 s.freeFiles(), s.availFiles(), 0);
     }
 
     public FsinfoResult fsinfo(NfsContext ctx, FsinfoArgs args) {
-        Resolved r = fs.ns().resolve(args.root());
+        Resolved r = fs.handles().resolve(args.root());
         FsLimits l = fs.limits();
         return FsinfoResult.ok(fs.attrs().post(r), l.rtmax(), l.rtpref(), 4096, l.wtmax(), l.wtpref(), 4096,
                 l.dtpref(), l.maxFileSize(), l.timeDelta(), l.properties());
     }
 
     public PathconfResult pathconf(NfsContext ctx, PathconfArgs args) {
-        Resolved r = fs.ns().resolve(args.object());
+        Resolved r = fs.handles().resolve(args.object());
         PostOpAttr a = fs.attrs().post(r);
         return PathconfResult.ok(a, 32000, Nfs3.NAME_MAX, true, true, false, true);
     }

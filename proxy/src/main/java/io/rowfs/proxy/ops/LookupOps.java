@@ -19,17 +19,17 @@ public final class LookupOps {
     }
 
     public LookupResult lookup(NfsContext ctx, LookupArgs args) {
-        Resolved dir = fs.ns().resolve(args.dir());
-        Resolved child = fs.ns().lookup(dir, args.name()).orElseThrow(() ->
+        Resolved dir = fs.handles().resolve(args.dir());
+        Resolved child = fs.names().lookup(dir, args.name()).orElseThrow(() ->
                 new NfsException(Nfs3Status.NOENT, "no " + args.name()).withAttributes(fs.attrs().post(dir)));
-        return LookupResult.ok(fs.ns().handle(child), fs.attrs().post(child), fs.attrs().post(dir));
+        return LookupResult.ok(fs.handles().handle(child), fs.attrs().post(child), fs.attrs().post(dir));
     }
 
     public ReadlinkResult readlink(NfsContext ctx, ReadlinkArgs args) {
-        Resolved r = fs.ns().resolve(args.symlink());
+        Resolved r = fs.handles().resolve(args.symlink());
         if (r.type() != FileType.LNK) {
             throw new NfsException(Nfs3Status.INVAL, "not a symbolic link").withAttributes(fs.attrs().post(r));
         }
-        return ReadlinkResult.ok(fs.attrs().post(r), fs.ns().linkTarget(r));
+        return ReadlinkResult.ok(fs.attrs().post(r), fs.attrs().linkTarget(r));
     }
 }

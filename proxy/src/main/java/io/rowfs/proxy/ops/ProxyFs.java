@@ -1,17 +1,21 @@
 package io.rowfs.proxy.ops;
 
-import io.rowfs.proxy.core.Attributes;
-import io.rowfs.proxy.core.FileData;
-import io.rowfs.proxy.core.NamesBehind;
-import io.rowfs.proxy.core.Namespace;
+import io.rowfs.proxy.core.Handles;
+import io.rowfs.proxy.core.MergedNames;
+import io.rowfs.proxy.row.Attributes;
+import io.rowfs.proxy.row.Changes;
+import io.rowfs.proxy.row.FileData;
+import io.rowfs.proxy.row.Room;
 
 /**
- * What every procedure works on: the namespace, virtual attributes, file data, the limits agreed
- * with both back ends, and namespace write-behind. Immutable; the parts are thread-safe.
+ * What every procedure works on: handles, merged names (LOOKUP, listings), virtual attributes,
+ * file data, the room's {@link Changes}, and the limits agreed with both back ends. Immutable; the
+ * parts are thread-safe.
  */
-public record ProxyFs(Namespace ns, Attributes attrs, FileData data, FsLimits limits, NamesBehind behind) {
-    /** Without namespace write-behind: every change reaches the shadow before its reply. */
-    public ProxyFs(Namespace ns, Attributes attrs, FileData data, FsLimits limits) {
-        this(ns, attrs, data, limits, NamesBehind.off(ns));
+public record ProxyFs(Handles handles, MergedNames names, Attributes attrs, FileData data, Changes changes,
+                      FsLimits limits) {
+    /** The parts of {@code room}, with {@code limits}. */
+    public ProxyFs(Room room, FsLimits limits) {
+        this(room.handles(), room.names(), room.attributes(), room.data(), room.changes(), limits);
     }
 }

@@ -8,7 +8,8 @@ import io.rowfs.protocol.nfs3.Filename;
 import io.rowfs.protocol.nfs3.NfsException;
 import io.rowfs.protocol.rpc.AuthFlavor;
 import io.rowfs.protocol.rpc.Credentials;
-import io.rowfs.proxy.core.Namespace;
+import io.rowfs.proxy.core.Handles;
+import io.rowfs.proxy.core.MergedNames;
 import io.rowfs.proxy.core.Resolved;
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -22,12 +23,14 @@ import java.util.concurrent.ExecutorService;
  * it gives that merged directory's handle (resolved on a worker thread, like LOOKUP).
  */
 public final class ProxyMountService implements MountService {
-    private final Namespace ns;
+    private final Handles handles;
+    private final MergedNames names;
     private final String exportPath;
     private final ExecutorService workers;
 
-    public ProxyMountService(Namespace ns, String exportPath, ExecutorService workers) {
-        this.ns = ns;
+    public ProxyMountService(Handles handles, MergedNames names, String exportPath, ExecutorService workers) {
+        this.handles = handles;
+        this.names = names;
         this.exportPath = strip(exportPath);
         this.workers = workers;
     }
@@ -50,7 +53,7 @@ public final class ProxyMountService implements MountService {
 
     private MountResult resolve(String rest) {
         try {
-            Resolved cur = ns.root();
+            Resolved cur = handles.root();
             for (String part : rest.split("/")) {
                 if (part.isEmpty()) {
                     continue;
@@ -58,7 +61,7 @@ public final class ProxyMountService implements MountService {
                 if (!cur.isDir()) {
                     return MountResult.error(MountStat.MNT3ERR_NOTDIR);
                 }
-                Optional<Resolved> next = ns.lookup(cur, Filename.of(part));
+                Optional<Resolved> next = names.lookup(cur, Filename.of(part));
                 if (next.isEmpty()) {
                     return MountResult.error(MountStat.MNT3ERR_NOENT);
                 }
@@ -67,7 +70,7 @@ public final class ProxyMountService implements MountService {
             if (!cur.isDir()) {
                 return MountResult.error(MountStat.MNT3ERR_NOTDIR);
             }
-            return MountResult.ok(ns.handle(cur).bytes(), AuthFlavor.AUTH_SYS, AuthFlavor.AUTH_NONE);
+            return MountResult.ok(handles.handle(cur).bytes(), AuthFlavor.AUTH_SYS, AuthFlavor.AUTH_NONE);
         } catch (NfsException | io.rowfs.proxy.threading.BackendException e) {
             return MountResult.error(MountStat.MNT3ERR_IO);
         }

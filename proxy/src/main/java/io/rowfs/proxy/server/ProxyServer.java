@@ -24,15 +24,13 @@ import io.rowfs.proxy.blocks.BlockMapStore;
 import io.rowfs.proxy.blocks.BlockPlanner;
 import io.rowfs.proxy.cache.MainChunkCache;
 import io.rowfs.proxy.cache.MainDataFetcher;
-import io.rowfs.proxy.core.Attributes;
 import io.rowfs.proxy.core.CachedObjectTable;
-import io.rowfs.proxy.core.FileData;
-import io.rowfs.proxy.core.IntentRecovery;
-import io.rowfs.proxy.core.NamesBehind;
-import io.rowfs.proxy.core.ShadowRoom;
-import io.rowfs.proxy.core.Namespace;
-import io.rowfs.proxy.core.WriteBehind;
-import io.rowfs.proxy.core.WriteVerifier;
+import io.rowfs.proxy.row.CrashPoint;
+import io.rowfs.proxy.row.NamesBehind;
+import io.rowfs.proxy.row.Room;
+import io.rowfs.proxy.row.ShadowRoom;
+import io.rowfs.proxy.row.WriteBehind;
+import io.rowfs.proxy.row.WriteVerifier;
 import io.rowfs.proxy.handle.VirtualHandleCodec;
 import io.rowfs.proxy.meta.ChronicleObjectTable;
 import io.rowfs.proxy.meta.IntentLog;
@@ -124,25 +122,25 @@ public final class ProxyServer implements AutoCloseable {
                     config.memoryCacheBytes, metrics.dataBytes()));
             metrics.memoryTier(fetcher::memoryBytes, fetcher::pinnedBytes);
             metrics.cacheChunks(cache::usedChunks, cache.capacityChunks());
-            Namespace ns = new Namespace(new CachedObjectTable(objects, RECORDS_CACHED), names, intents, main, shadow, codec);
             WriteVerifier verifier = new WriteVerifier();
-            FileData data = new FileData(ns, blocks, new BlockPlanner(new BlockGeometry(config.blockSize)), fetcher,
-                    verifier, metrics.dataBytes());
+            Room room = new Room(new CachedObjectTable(objects, RECORDS_CACHED), names, intents, main, shadow, codec, blocks,
+                    new BlockPlanner(new BlockGeometry(config.blockSize)), fetcher, verifier, metrics.dataBytes(),
+                    config.namesBehind, workers, Clock.systemUTC(), CrashPoint.fromProperty());
             WriteBehind writeBehind = null;
             if (config.writeBehindBytes > 0) {
                 writers = Executors.newFixedThreadPool(WRITE_BEHIND_THREADS, named("rowfs-proxy-writer"));
                 writeBehind = new WriteBehind(writers, config.writeBehindBytes, verifier::lostUnstableData);
-                data.writeBehind(writeBehind);
+                room.data().writeBehind(writeBehind);
             }
-            new IntentRecovery(ns, data).recover(intents);
-            NamesBehind behind = new NamesBehind(ns, config.namesBehind, workers, Clock.systemUTC());
+            room.recover();
+            NamesBehind behind = room.behind();
             if (config.namesBehind > 0) {
-                ShadowRoom room = new ShadowRoom(shadow::fsstat, workers, Clock.systemUTC(), SHADOW_ROOM_CHECK,
+                ShadowRoom shadowRoom = new ShadowRoom(shadow::fsstat, workers, Clock.systemUTC(), SHADOW_ROOM_CHECK,
                         SHADOW_ROOM_BYTES, Math.max(1024, 2L * config.namesBehind));
-                room.refresh(); // the first CREATEs know already
-                behind.room(room);
+                shadowRoom.refresh(); // the first CREATEs know already
+                behind.room(shadowRoom);
             }
-            ProxyFs fs = new ProxyFs(ns, new Attributes(ns), data, limits, behind);
+            ProxyFs fs = new ProxyFs(room, limits);
             exportPath = config.exportPath != null ? config.exportPath : config.main.exportPath();
             WriteBehind queuedWrites = writeBehind;
             // the client-facing loops spin only while nothing queued behind a reply wants the CPU
@@ -150,7 +148,7 @@ public final class ProxyServer implements AutoCloseable {
                     && (queuedWrites == null || queuedWrites.queuedBytes() == 0) && fetcher.inFlightCount() == 0;
             nfs = RpcServer.builder().bind(config.listen).spinBeforeBlocking(config.pollSpin, nothingBehind)
                     .program(new Nfs3Program(new ProxyNfs3Service(fs, workers, metrics)))
-                    .program(new MountProgram(new ProxyMountService(ns, exportPath, workers)))
+                    .program(new MountProgram(new ProxyMountService(room.handles(), room.names(), exportPath, workers)))
                     .build().start();
             if (config.metricsListen != null) {
                 metricsHttp = MetricsHttpServer.start(config.metricsListen, metrics.registry());

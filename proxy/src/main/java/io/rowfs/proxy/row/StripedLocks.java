@@ -1,4 +1,4 @@
-package io.rowfs.proxy.core;
+package io.rowfs.proxy.row;
 
 import java.util.concurrent.locks.ReentrantLock;
 

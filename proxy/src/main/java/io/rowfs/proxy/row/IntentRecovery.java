@@ -1,15 +1,20 @@
-package io.rowfs.proxy.core;
+package io.rowfs.proxy.row;
 
 import io.rowfs.protocol.nfs3.FileHandle;
 import io.rowfs.protocol.nfs3.FileType;
 import io.rowfs.protocol.nfs3.Filename;
 import io.rowfs.protocol.nfs3.LookupResult;
+import io.rowfs.proxy.core.Handles;
+import io.rowfs.proxy.core.MergedNames;
 import io.rowfs.proxy.meta.Intent;
 import io.rowfs.proxy.meta.IntentLog;
 import io.rowfs.proxy.meta.NameEntry;
 import io.rowfs.proxy.meta.ObjectRecord;
+import io.rowfs.proxy.meta.ObjectTable;
+import io.rowfs.proxy.store.Shadow;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,11 +28,22 @@ import org.slf4j.LoggerFactory;
 public final class IntentRecovery {
     private static final Logger LOG = LoggerFactory.getLogger(IntentRecovery.class);
 
-    private final Namespace ns;
+    private final MergedNames names;
+    private final ObjectTable objects;
+    private final Shadow shadow;
+    private final CopyUp copyUp;
+    private final Handles handles;
+    private final ReentrantLock namespace;
     private final FileData data;
 
-    public IntentRecovery(Namespace ns, FileData data) {
-        this.ns = ns;
+    IntentRecovery(MergedNames names, ObjectTable objects, Shadow shadow, CopyUp copyUp, Handles handles,
+                   ReentrantLock namespace, FileData data) {
+        this.names = names;
+        this.objects = objects;
+        this.shadow = shadow;
+        this.copyUp = copyUp;
+        this.handles = handles;
+        this.namespace = namespace;
         this.data = data;
     }
 
@@ -64,8 +80,8 @@ public final class IntentRecovery {
     }
 
     private boolean recoverRemove(Intent i) {
-        Optional<ObjectRecord> child = ns.objects().get(i.objectId());
-        Optional<ObjectRecord> dir = ns.objects().get(i.fromDir());
+        Optional<ObjectRecord> child = objects.get(i.objectId());
+        Optional<ObjectRecord> dir = objects.get(i.fromDir());
         if (child.isEmpty() || dir.isEmpty()) {
             return false;
         }
@@ -73,25 +89,25 @@ public final class IntentRecovery {
         if (child.get().inShadow() && shadowHas(dir.get(), name, child.get())) {
             return false;
         }
-        ns.lock().lock();
+        namespace.lock();
         try {
-            if (boundTo(i.fromDir(), name, i.objectId())) {
-                ns.unbind(ns.reload(i.fromDir()), name);
+            if (names.isBoundTo(i.fromDir(), name, i.objectId())) {
+                names.unbind(handles.reload(i.fromDir()), name);
             }
-            boolean keep = child.get().inShadow() && ns.shadow().isLinked(FileHandle.of(child.get().shadowHandle()));
+            boolean keep = child.get().inShadow() && shadow.isLinked(FileHandle.of(child.get().shadowHandle()));
             if (!keep) {
-                ns.objects().remove(i.objectId());
+                objects.remove(i.objectId());
                 data.forget(i.objectId());
             }
         } finally {
-            ns.lock().unlock();
+            namespace.unlock();
         }
         return true;
     }
 
     private boolean recoverRename(Intent i) {
-        Optional<ObjectRecord> src = ns.objects().get(i.objectId());
-        Optional<ObjectRecord> to = ns.objects().get(i.toDir());
+        Optional<ObjectRecord> src = objects.get(i.objectId());
+        Optional<ObjectRecord> to = objects.get(i.toDir());
         if (src.isEmpty() || to.isEmpty()) {
             return false;
         }
@@ -100,32 +116,32 @@ public final class IntentRecovery {
         if (src.get().inShadow() && !shadowHas(to.get(), toName, src.get())) {
             return false;
         }
-        ns.lock().lock();
+        namespace.lock();
         try {
-            Optional<NameEntry> replaced = ns.names().get(i.toDir(), toName);
+            Optional<NameEntry> replaced = names.bound(i.toDir(), toName);
             if (replaced.isPresent() && !replaced.get().isWhiteout() && replaced.get().childId() != i.objectId()) {
-                ns.objects().remove(replaced.get().childId());
+                objects.remove(replaced.get().childId());
                 data.forget(replaced.get().childId());
             }
-            ns.moveBinding(i.objectId(), ns.reload(i.fromDir()), fromName, i.toDir(), toName);
+            names.moveBinding(i.objectId(), handles.reload(i.fromDir()), fromName, i.toDir(), toName);
         } finally {
-            ns.lock().unlock();
+            namespace.unlock();
         }
         return true;
     }
 
     private boolean recoverLink(Intent i) {
-        Optional<ObjectRecord> file = ns.objects().get(i.objectId());
-        Optional<ObjectRecord> dir = ns.objects().get(i.toDir());
+        Optional<ObjectRecord> file = objects.get(i.objectId());
+        Optional<ObjectRecord> dir = objects.get(i.toDir());
         Filename name = Filename.of(i.toName());
         if (file.isEmpty() || dir.isEmpty() || !file.get().inShadow() || !shadowHas(dir.get(), name, file.get())) {
             return false;
         }
-        ns.lock().lock();
+        namespace.lock();
         try {
-            ns.bind(i.toDir(), name, i.objectId());
+            names.bind(i.toDir(), name, i.objectId());
         } finally {
-            ns.lock().unlock();
+            namespace.unlock();
         }
         return true;
     }
@@ -145,22 +161,22 @@ public final class IntentRecovery {
      */
     private boolean recoverCreateBehind(Intent i) {
         Filename name = Filename.of(i.fromName());
-        Optional<NameEntry> bound = ns.names().get(i.fromDir(), name);
-        Optional<ObjectRecord> dir = ns.objects().get(i.fromDir());
+        Optional<NameEntry> bound = names.bound(i.fromDir(), name);
+        Optional<ObjectRecord> dir = objects.get(i.fromDir());
         if (bound.isEmpty() || bound.get().isWhiteout() || dir.isEmpty() || !dir.get().inShadow()) {
             return false; // removed since (its REMOVE_BEHIND intent, if any, clears the shadow)
         }
         long id = bound.get().childId();
-        Optional<ObjectRecord> file = ns.objects().get(id);
+        Optional<ObjectRecord> file = objects.get(id);
         if (file.isEmpty() || !file.get().has(ObjectRecord.FLAG_SHADOW_PENDING)) {
             return false;
         }
         FileHandle dirFh = FileHandle.of(dir.get().shadowHandle());
-        LookupResult found = ns.shadow().lookup(dirFh, name);
+        LookupResult found = shadow.lookup(dirFh, name);
         boolean made = found.status().isOk() && found.object() != null && found.objAttributes().isPresent()
                 && found.objAttributes().attributes().type() == FileType.REG;
-        FileHandle fh = made ? found.object() : NamesBehind.make(ns, dirFh, name, NamesBehind.NewFile.decode(i.detail()));
-        ns.objects().update(id, r -> r.withShadowHandle(fh.bytes()));
+        FileHandle fh = made ? found.object() : NamesBehind.make(copyUp, shadow, dirFh, name, NamesBehind.NewFile.decode(i.detail()));
+        objects.update(id, r -> r.withShadowHandle(fh.bytes()));
         return true;
     }
 
@@ -170,24 +186,24 @@ public final class IntentRecovery {
      */
     private boolean recoverRemoveBehind(Intent i) {
         Filename name = Filename.of(i.fromName());
-        Optional<ObjectRecord> dir = ns.objects().get(i.fromDir());
+        Optional<ObjectRecord> dir = objects.get(i.fromDir());
         if (dir.isEmpty() || !dir.get().inShadow()) {
             return false;
         }
         FileHandle dirFh = FileHandle.of(dir.get().shadowHandle());
-        LookupResult found = ns.shadow().lookup(dirFh, name);
+        LookupResult found = shadow.lookup(dirFh, name);
         if (!found.status().isOk() || found.object() == null || (found.objAttributes().isPresent()
                 && found.objAttributes().attributes().type() == FileType.DIR)) {
             return false;
         }
-        Optional<NameEntry> bound = ns.names().get(i.fromDir(), name);
+        Optional<NameEntry> bound = names.bound(i.fromDir(), name);
         if (bound.isPresent() && !bound.get().isWhiteout()) {
-            Optional<ObjectRecord> now = ns.objects().get(bound.get().childId());
+            Optional<ObjectRecord> now = objects.get(bound.get().childId());
             if (now.isPresent() && java.util.Arrays.equals(now.get().shadowHandle(), found.object().bytes())) {
                 return false;
             }
         }
-        ns.shadow().remove(dirFh, name);
+        shadow.remove(dirFh, name);
         return true;
     }
 
@@ -196,14 +212,8 @@ public final class IntentRecovery {
         if (!dir.inShadow()) {
             return false;
         }
-        LookupResult r = ns.shadow().lookup(FileHandle.of(dir.shadowHandle()), name);
+        LookupResult r = shadow.lookup(FileHandle.of(dir.shadowHandle()), name);
         return r.status().isOk() && r.object() != null
                 && java.util.Arrays.equals(r.object().bytes(), object.shadowHandle());
     }
-
-    private boolean boundTo(long dirId, Filename name, long objectId) {
-        Optional<NameEntry> e = ns.names().get(dirId, name);
-        return e.isPresent() && !e.get().isWhiteout() && e.get().childId() == objectId;
-    }
-
 }

@@ -1,4 +1,4 @@
-package io.rowfs.proxy.core;
+package io.rowfs.proxy.row;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -41,7 +41,7 @@ class NamesBehindTest {
 
     @Test
     void slotsAreBoundedAndAFullQueueMovesTheFastPathToAWorker() {
-        NamesBehind behind = new NamesBehind(null, 1, Runnable::run, Clock.systemUTC());
+        NamesBehind behind = behind(1);
         NamesBehind.Slot first = behind.reserve();
         assertTrue(first.usable());
         assertThrows(NonBlocking.WouldBlock.class, () -> NonBlocking.attempt(behind::reserve),
@@ -51,9 +51,14 @@ class NamesBehindTest {
         assertTrue(second.usable());
         second.close();
 
-        NamesBehind off = NamesBehind.off(null);
+        NamesBehind off = behind(0);
         try (NamesBehind.Slot none = off.reserve()) {
             assertFalse(none.usable());
         }
+    }
+
+    private static NamesBehind behind(int maxQueued) {
+        return new NamesBehind(null, null, null, null, null, null, null, null, null, CrashPoint.NONE, maxQueued,
+                Runnable::run, Clock.systemUTC());
     }
 }

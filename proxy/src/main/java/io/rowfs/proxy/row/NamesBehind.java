@@ -1,4 +1,4 @@
-package io.rowfs.proxy.core;
+package io.rowfs.proxy.row;
 
 import io.rowfs.protocol.nfs3.Fattr3;
 import io.rowfs.protocol.nfs3.FileHandle;
@@ -12,7 +12,14 @@ import io.rowfs.protocol.nfs3.SetTime;
 import io.rowfs.protocol.nfs3.SpecData3;
 import io.rowfs.protocol.nfs3.TimeHow;
 import io.rowfs.proxy.threading.NonBlocking;
+import io.rowfs.proxy.core.Handles;
+import io.rowfs.proxy.core.MainMetadata;
+import io.rowfs.proxy.core.MergedNames;
+import io.rowfs.proxy.core.Resolved;
 import io.rowfs.proxy.meta.Intent;
+import io.rowfs.proxy.meta.IntentLog;
+import io.rowfs.proxy.meta.ObjectTable;
+import io.rowfs.proxy.store.Shadow;
 import io.rowfs.proxy.meta.NameEntry;
 import io.rowfs.proxy.meta.ObjectRecord;
 import java.nio.ByteBuffer;
@@ -21,6 +28,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,14 +37,14 @@ import org.slf4j.LoggerFactory;
  * once the proxy's own tables say so, and the shadow follows. The tables are the truth clients see
  * (names, fileids, handles all come from them) and they are crash-safe, so the shadow's CREATE or
  * REMOVE need not be waited for: it is queued on the directory's shadow queue
- * ({@link io.rowfs.proxy.backend.Shadow#inOrder}), which keeps it in order with every later
+ * ({@link Shadow#inOrder}), which keeps it in order with every later
  * shadow call that depends on that directory's names.
  *
  * <ul>
  *   <li>A file created behind has a record flagged {@link ObjectRecord#FLAG_SHADOW_PENDING} and no
  *       shadow handle; its attributes are the ones its CREATE will give it (times included, sent
  *       as client times). Whatever needs its shadow handle waits for the CREATE
- *       ({@link Namespace#shadowHandle}); queued writes wait in the background.</li>
+ *       ({@link ShadowCopies#handle}); queued writes wait in the background.</li>
  *   <li>A file removed behind leaves the tables at once; the shadow REMOVE of the name follows.</li>
  *   <li>The directory's known shadow attributes get new times at once, so wcc data shows the change.</li>
  *   <li>Crash safety: an intent ({@link Intent.Kind#CREATE_BEHIND}, {@link Intent.Kind#REMOVE_BEHIND})
@@ -58,7 +66,16 @@ public final class NamesBehind {
     /** Permission bits a new file gets when the client sends no mode (as knfsd does). */
     private static final int NO_MODE = 0;
 
-    private final Namespace ns;
+    private final MergedNames names;
+    private final MainMetadata main;
+    private final ObjectTable objects;
+    private final IntentLog intents;
+    private final Shadow shadow;
+    private final ShadowCopies copies;
+    private final CopyUp copyUp;
+    private final Handles handles;
+    private final ReentrantLock namespace;
+    private final CrashPoint crash;
     private final int maxQueued;
     private final Semaphore slots;
     private final Executor dropper;
@@ -69,18 +86,25 @@ public final class NamesBehind {
      * @param maxQueued at most this many shadow changes queued at a time; 0 turns write-behind off
      * @param dropper   where a file whose CREATE failed is dropped (it takes the namespace lock)
      */
-    public NamesBehind(Namespace ns, int maxQueued, Executor dropper, Clock clock) {
-        this.ns = ns;
+    NamesBehind(MergedNames names, MainMetadata main, ObjectTable objects, IntentLog intents, Shadow shadow,
+                ShadowCopies copies, CopyUp copyUp, Handles handles, ReentrantLock namespace, CrashPoint crash,
+                int maxQueued, Executor dropper, Clock clock) {
+        this.names = names;
+        this.main = main;
+        this.objects = objects;
+        this.intents = intents;
+        this.shadow = shadow;
+        this.copies = copies;
+        this.copyUp = copyUp;
+        this.handles = handles;
+        this.namespace = namespace;
+        this.crash = crash;
         this.maxQueued = maxQueued;
         this.slots = maxQueued > 0 ? new Semaphore(maxQueued) : null;
         this.dropper = dropper;
         this.clock = clock;
     }
 
-    /** Write-behind turned off: every change is made in the shadow before the reply. */
-    public static NamesBehind off(Namespace ns) {
-        return new NamesBehind(ns, 0, Runnable::run, Clock.systemUTC());
-    }
 
     /**
      * A place in the queue, taken before the namespace lock (waits while the queue is full); not
@@ -130,13 +154,13 @@ public final class NamesBehind {
         NewFile file = new NewFile(requested.mode() != null ? requested.mode() & 07777 : NO_MODE,
                 requested.uid() != null ? requested.uid() : 0, requested.gid() != null ? requested.gid() : 0,
                 new NfsTime3((int) now.getEpochSecond(), now.getNano()));
-        long intent = ns.intents().begin(Intent.createBehind(dir.id(), name.bytes(), file.encode()));
+        long intent = intents.begin(Intent.createBehind(dir.id(), name.bytes(), file.encode()));
         ObjectRecord record = new ObjectRecord(dir.id(), name.bytes(), FileType.REG.value(),
                 ObjectRecord.FLAG_SIZE_OWNED | ObjectRecord.FLAG_SHADOW_PENDING, 0, 0, new byte[0], new byte[0]);
-        Resolved made = ns.bindNew(dir.id(), name, record);
-        ns.pendingCreates().add(made.id(), file.attributes());
-        ns.shadow().expectChange(dirFh);
-        ns.shadow().inOrder(dirFh, name, () -> land(slot, made.id(), dir.id(), dirFh, name, file, intent));
+        Resolved made = names.bindNew(dir.id(), name, record);
+        copies.pending().add(made.id(), file.attributes());
+        shadow.expectChange(dirFh);
+        shadow.inOrder(dirFh, name, () -> land(slot, made.id(), dir.id(), dirFh, name, file, intent));
         return made;
     }
 
@@ -145,7 +169,7 @@ public final class NamesBehind {
         if (child.isDir() || !child.record().inShadow()) {
             return false;
         }
-        return ns.shadowAttributes(child).nlink() <= 1;
+        return copies.attributes(child).nlink() <= 1;
     }
 
     /**
@@ -154,20 +178,20 @@ public final class NamesBehind {
      * the file's queued writes.
      */
     public void remove(Slot slot, Resolved dir, FileHandle dirFh, Filename name, Resolved child, FileData data) {
-        boolean onMain = ns.mainHas(dir, name);
+        boolean onMain = main.has(dir, name);
         slot.use();
         NonBlocking.sideEffects();
-        long intent = ns.intents().begin(Intent.removeBehind(child.id(), dir.id(), name.bytes()));
+        long intent = intents.begin(Intent.removeBehind(child.id(), dir.id(), name.bytes()));
         byte[] known = child.record().shadowHandle();
-        ns.unbind(dir, name, onMain);
-        ns.objects().remove(child.id());
+        names.unbind(dir, name, onMain);
+        objects.remove(child.id());
         data.forget(child.id());
-        ns.shadow().expectChange(dirFh);
-        ns.shadow().inOrder(dirFh, name, () -> {
+        shadow.expectChange(dirFh);
+        shadow.inOrder(dirFh, name, () -> {
             try {
-                CrashPoint.reach("remove-behind-before-shadow");
-                ns.shadow().remove(dirFh, name);
-                CrashPoint.reach("remove-behind-after-shadow");
+                crash.reach("remove-behind-before-shadow");
+                shadow.remove(dirFh, name);
+                crash.reach("remove-behind-after-shadow");
             } catch (NfsException e) {
                 if (e.status() != Nfs3Status.NOENT) {
                     LOG.warn("shadow REMOVE of '{}' failed after the reply ({}); the shadow keeps it as an orphan",
@@ -175,9 +199,9 @@ public final class NamesBehind {
                 }
             } finally {
                 if (known.length > 0) {
-                    ns.shadow().forget(FileHandle.of(known));
+                    shadow.forget(FileHandle.of(known));
                 }
-                ns.intents().done(intent);
+                intents.done(intent);
                 slot.release();
             }
         });
@@ -186,15 +210,15 @@ public final class NamesBehind {
     /** The queued CREATE: made in the shadow, its handle recorded, waiters woken. */
     private void land(Slot slot, long id, long dirId, FileHandle dirFh, Filename name, NewFile file, long intent) {
         try {
-            CrashPoint.reach("create-behind-before-shadow");
-            FileHandle fh = make(ns, dirFh, name, file);
-            CrashPoint.reach("create-behind-after-shadow");
-            ns.objects().update(id, r -> r.has(ObjectRecord.FLAG_SHADOW_PENDING) ? r.withShadowHandle(fh.bytes()) : r);
-            ns.pendingCreates().made(id, fh);
-            ns.intents().done(intent);
+            crash.reach("create-behind-before-shadow");
+            FileHandle fh = make(copyUp, shadow, dirFh, name, file);
+            crash.reach("create-behind-after-shadow");
+            objects.update(id, r -> r.has(ObjectRecord.FLAG_SHADOW_PENDING) ? r.withShadowHandle(fh.bytes()) : r);
+            copies.pending().made(id, fh);
+            intents.done(intent);
         } catch (RuntimeException e) {
             LOG.error("shadow CREATE of '{}' failed after the reply; dropping the file", name, e);
-            ns.pendingCreates().failed(id, e instanceof NfsException n ? n
+            copies.pending().failed(id, e instanceof NfsException n ? n
                     : new NfsException(Nfs3Status.IO, "shadow CREATE failed: " + e.getMessage()));
             dropper.execute(() -> drop(id, dirId, name, intent));
         } finally {
@@ -203,23 +227,23 @@ public final class NamesBehind {
     }
 
     /** Creates {@code name} in shadow directory {@code dirFh} as {@code file} says (orphans of that name replaced). */
-    static FileHandle make(Namespace ns, FileHandle dirFh, Filename name, NewFile file) {
+    static FileHandle make(CopyUp copyUp, Shadow shadow, FileHandle dirFh, Filename name, NewFile file) {
         Sattr3 attrs = file.sattr();
-        return ns.createInShadow(dirFh, name, () -> ns.shadow().create(dirFh, name, attrs).object(), false);
+        return copyUp.createInShadow(dirFh, name, () -> shadow.create(dirFh, name, attrs).object(), false);
     }
 
     private void drop(long id, long dirId, Filename name, long intent) {
-        ns.lock().lock();
+        namespace.lock();
         try {
-            Optional<NameEntry> bound = ns.names().get(dirId, name);
+            Optional<NameEntry> bound = names.bound(dirId, name);
             if (bound.isPresent() && !bound.get().isWhiteout() && bound.get().childId() == id) {
-                ns.unbind(ns.reload(dirId), name);
+                names.unbind(handles.reload(dirId), name);
             }
-            ns.objects().remove(id);
+            objects.remove(id);
         } finally {
-            ns.lock().unlock();
+            namespace.unlock();
         }
-        ns.intents().done(intent);
+        intents.done(intent);
     }
 
     /** A reserved place in the queue of shadow changes. */

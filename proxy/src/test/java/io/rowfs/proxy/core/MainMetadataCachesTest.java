@@ -7,17 +7,17 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The bound of the namespace's caches of main's answers. */
-class NamespaceCachesTest {
+/** The bound of the caches of main's answers. */
+class MainMetadataCachesTest {
     @Test
     void aBoundedCacheNeverHoldsMoreThanItsBoundAndKeepsTheNewestEntry() {
         Map<Long, String> cache = new HashMap<>();
         for (long i = 0; i < 10; i++) {
-            Namespace.putBounded(cache, i, "v" + i, 4);
+            MainMetadata.putBounded(cache, i, "v" + i, 4);
             assertTrue(cache.size() <= 4, "size " + cache.size() + " after " + i);
             assertEquals("v" + i, cache.get(i), "the entry just put is there");
         }
-        Namespace.putBounded(cache, 9L, "again", 4);
+        MainMetadata.putBounded(cache, 9L, "again", 4);
         assertEquals("again", cache.get(9L));
     }
 }

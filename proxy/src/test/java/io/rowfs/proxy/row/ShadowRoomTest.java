@@ -1,4 +1,4 @@
-package io.rowfs.proxy.core;
+package io.rowfs.proxy.row;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

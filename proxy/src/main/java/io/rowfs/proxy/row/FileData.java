@@ -1,4 +1,4 @@
-package io.rowfs.proxy.core;
+package io.rowfs.proxy.row;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
@@ -18,7 +18,12 @@ import io.rowfs.proxy.blocks.Run;
 import io.rowfs.proxy.blocks.Source;
 import io.rowfs.proxy.cache.ByteSourceListener;
 import io.rowfs.proxy.cache.MainDataFetcher;
+import io.rowfs.proxy.core.Handles;
+import io.rowfs.proxy.core.MainMetadata;
+import io.rowfs.proxy.core.Resolved;
 import io.rowfs.proxy.meta.ObjectRecord;
+import io.rowfs.proxy.meta.ObjectTable;
+import io.rowfs.proxy.store.Shadow;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import org.roaringbitmap.RoaringBitmap;
@@ -31,7 +36,12 @@ import org.roaringbitmap.RoaringBitmap;
  * reappears. Writes and truncates of one file hold its object lock. Blocking: worker threads only.
  */
 public final class FileData {
-    private final Namespace ns;
+    private final Handles handles;
+    private final MainMetadata main;
+    private final ShadowCopies copies;
+    private final CopyUp copyUp;
+    private final Shadow shadow;
+    private final ObjectTable objects;
     private final BlockMapStore blocks;
     private final BlockPlanner planner;
     private final MainDataFetcher fetcher;
@@ -39,16 +49,17 @@ public final class FileData {
     private final ByteSourceListener bytes;
     private volatile WriteBehind writeBehind;
 
-    public FileData(Namespace ns, BlockMapStore blocks, BlockPlanner planner, MainDataFetcher fetcher,
-                    WriteVerifier verifier) {
-        this(ns, blocks, planner, fetcher, verifier, ByteSourceListener.NONE);
-    }
-
-    /** As above, telling {@code bytes} how many bytes each READ took from the shadow. */
-    public FileData(Namespace ns, BlockMapStore blocks, BlockPlanner planner, MainDataFetcher fetcher,
-                    WriteVerifier verifier, ByteSourceListener bytes) {
+    /** {@code bytes} is told how many bytes each READ took from the shadow. */
+    FileData(Handles handles, MainMetadata main, ShadowCopies copies, CopyUp copyUp, Shadow shadow, ObjectTable objects,
+             BlockMapStore blocks, BlockPlanner planner, MainDataFetcher fetcher, WriteVerifier verifier,
+             ByteSourceListener bytes) {
+        this.handles = handles;
+        this.main = main;
+        this.copies = copies;
+        this.copyUp = copyUp;
+        this.shadow = shadow;
+        this.objects = objects;
         this.bytes = bytes;
-        this.ns = ns;
         this.blocks = blocks;
         this.planner = planner;
         this.fetcher = fetcher;
@@ -70,7 +81,7 @@ public final class FileData {
         if (r.has(ObjectRecord.FLAG_SIZE_OWNED)) {
             return r.logicalSize();
         }
-        return r.inShadow() ? ns.shadowAttributes(f).size() : ns.mainSize(f);
+        return r.inShadow() ? copies.attributes(f).size() : main.size(f);
     }
 
     /**
@@ -89,7 +100,7 @@ public final class FileData {
             return fetcher.read(r.mainHandle(), size, offset, (int) (end - offset));
         }
         drain(f.id());
-        long mainSize = ns.mainSize(f);
+        long mainSize = main.size(f);
         RoaringBitmap shadowBlocks = mainSize > 0 ? blocks.get(f.id()) : new RoaringBitmap();
         List<Run> runs = planner.planRead(shadowBlocks, mainSize, size, offset, end - offset);
         if (runs.size() == 1) {
@@ -126,7 +137,7 @@ public final class FileData {
             return exactly(fetcher.read(f.record().mainHandle(), mainSize, run.offset(), (int) run.length()),
                     (int) run.length());
         }
-        ByteBuf part = ns.shadow().read(ns.shadowHandle(f), run.offset(), (int) run.length());
+        ByteBuf part = shadow.read(copies.handle(f), run.offset(), (int) run.length());
         bytes.supplied(ByteSourceListener.ByteSource.SHADOW, part.readableBytes());
         return part;
     }
@@ -148,31 +159,31 @@ public final class FileData {
 
     /** Writes {@code data} at {@code offset}; the bitmap and logical size are durable when it returns. */
     public WriteResult write(Resolved f, long offset, ByteBuf data, StableHow stable) {
-        ReentrantLock lock = ns.lockOf(f.id());
+        ReentrantLock lock = copyUp.lockOf(f.id());
         lock.lock();
         try {
-            Resolved r = ns.copyUp(f);
+            Resolved r = copyUp.copyUp(f);
             int count = data.readableBytes();
-            long mainSize = ns.mainSize(r);
+            long mainSize = main.size(r);
             if (stable == StableHow.UNSTABLE && mainSize == 0 && writeBehind != null) {
                 // no main blocks to track: the data can follow the reply (see WriteBehind); so can
                 // the file's own shadow CREATE, which the queued write waits for if need be
                 writeBehind.submit(r.id(), data.retain(), queued -> {
-                    WriteResult w = ns.shadow().write(ns.shadowHandle(r), offset, queued, StableHow.UNSTABLE);
+                    WriteResult w = shadow.write(copies.handle(r), offset, queued, StableHow.UNSTABLE);
                     verifier.observeShadow(w.verifier());
                 });
-                raiseLogicalSize(ns.reload(r.id()), offset + count);
+                raiseLogicalSize(handles.reload(r.id()), offset + count);
                 return WriteResult.ok(WccData.EMPTY, count, StableHow.UNSTABLE, verifier.current());
             }
             drain(r.id());
-            FileHandle fh = ns.shadowHandle(r);
+            FileHandle fh = copies.handle(r);
             RoaringBitmap bitmap = mainSize > 0 ? blocks.get(r.id()) : null;
             if (bitmap != null) {
                 for (Run fill : planner.fillsForWrite(bitmap, mainSize, offset, count)) {
                     copyFromMain(r, fh, mainSize, fill);
                 }
             }
-            WriteResult written = ns.shadow().write(fh, offset, data, stable);
+            WriteResult written = shadow.write(fh, offset, data, stable);
             verifier.observeShadow(written.verifier());
             if (bitmap != null) {
                 long mainEnd = planner.geometry().blocksFor(mainSize) * planner.geometry().blockSize();
@@ -181,7 +192,7 @@ public final class FileData {
                     blocks.put(r.id(), bitmap);
                 }
             }
-            raiseLogicalSize(ns.reload(r.id()), offset + count);
+            raiseLogicalSize(handles.reload(r.id()), offset + count);
             return written;
         } finally {
             lock.unlock();
@@ -193,20 +204,20 @@ public final class FileData {
         ObjectRecord rec = current.record();
         long size = rec.has(ObjectRecord.FLAG_SIZE_OWNED) ? rec.logicalSize() : size(current);
         if (end > size) {
-            ns.objects().update(current.id(), cur -> cur.has(ObjectRecord.FLAG_SIZE_OWNED) && cur.logicalSize() >= end
+            objects.update(current.id(), cur -> cur.has(ObjectRecord.FLAG_SIZE_OWNED) && cur.logicalSize() >= end
                     ? cur : cur.withLogicalSize(end));
         }
     }
 
     /** Sets the logical size (shrink or extend); durable when it returns. */
     public void truncate(Resolved f, long newSize) {
-        ReentrantLock lock = ns.lockOf(f.id());
+        ReentrantLock lock = copyUp.lockOf(f.id());
         lock.lock();
         try {
             drain(f.id());
-            Resolved r = ns.copyUp(f);
-            FileHandle fh = ns.shadowHandle(r);
-            long mainSize = ns.mainSize(r);
+            Resolved r = copyUp.copyUp(f);
+            FileHandle fh = copies.handle(r);
+            long mainSize = main.size(r);
             if (mainSize > 0) {
                 RoaringBitmap bitmap = blocks.get(r.id());
                 for (Run fill : planner.fillsForTruncate(bitmap, mainSize, newSize)) {
@@ -215,8 +226,8 @@ public final class FileData {
                 planner.markTruncated(bitmap, mainSize, newSize);
                 blocks.put(r.id(), bitmap);
             }
-            ns.shadow().setattr(fh, new Sattr3(null, null, null, newSize, SetTime.DONT_CHANGE, SetTime.DONT_CHANGE));
-            ns.objects().update(r.id(), cur -> cur.withLogicalSize(newSize));
+            shadow.setattr(fh, new Sattr3(null, null, null, newSize, SetTime.DONT_CHANGE, SetTime.DONT_CHANGE));
+            objects.update(r.id(), cur -> cur.withLogicalSize(newSize));
         } finally {
             lock.unlock();
         }
@@ -226,7 +237,7 @@ public final class FileData {
     public Verifier commit(Resolved f) {
         drain(f.id());
         if (f.record().inShadow()) {
-            verifier.observeShadow(ns.shadow().commit(ns.shadowHandle(f)).verifier());
+            verifier.observeShadow(shadow.commit(copies.handle(f)).verifier());
         }
         return verifier.current();
     }
@@ -250,7 +261,7 @@ public final class FileData {
         ByteBuf bytes = fetcher.read(r.record().mainHandle(), mainSize, fill.offset(), (int) fill.length());
         try {
             if (bytes.isReadable()) {
-                WriteResult w = ns.shadow().write(shadowFile, fill.offset(), bytes, StableHow.FILE_SYNC);
+                WriteResult w = shadow.write(shadowFile, fill.offset(), bytes, StableHow.FILE_SYNC);
                 verifier.observeShadow(w.verifier());
             }
         } finally {

@@ -1,4 +1,4 @@
-package io.rowfs.proxy.core;
+package io.rowfs.proxy.row;
 
 import io.netty.buffer.ByteBuf;
 import io.rowfs.proxy.threading.NonBlocking;

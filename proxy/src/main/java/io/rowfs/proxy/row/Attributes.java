@@ -1,12 +1,16 @@
-package io.rowfs.proxy.core;
+package io.rowfs.proxy.row;
 
 import io.rowfs.protocol.nfs3.Fattr3;
 import io.rowfs.protocol.nfs3.FileType;
 import io.rowfs.protocol.nfs3.NfsException;
+import io.rowfs.protocol.nfs3.NfsPath;
 import io.rowfs.protocol.nfs3.PostOpAttr;
 import io.rowfs.protocol.nfs3.PreOpAttr;
 import io.rowfs.protocol.nfs3.WccAttr;
 import io.rowfs.protocol.nfs3.WccData;
+import io.rowfs.proxy.core.Handles;
+import io.rowfs.proxy.core.MainMetadata;
+import io.rowfs.proxy.core.Resolved;
 import io.rowfs.proxy.meta.ObjectRecord;
 
 /**
@@ -19,15 +23,24 @@ public final class Attributes {
     /** The one fsid of the export ("rowfs" and 1). */
     public static final long FSID = 0x726f7766_73000001L;
 
-    private final Namespace ns;
+    private final Handles handles;
+    private final MainMetadata main;
+    private final ShadowCopies copies;
 
-    public Attributes(Namespace ns) {
-        this.ns = ns;
+    public Attributes(Handles handles, MainMetadata main, ShadowCopies copies) {
+        this.handles = handles;
+        this.main = main;
+        this.copies = copies;
     }
 
     public Fattr3 of(Resolved r) {
         ObjectRecord rec = r.record();
-        return virtualize(r, rec.inShadow() ? ns.shadowAttributes(r) : ns.mainAttributes(r));
+        return virtualize(r, rec.inShadow() ? copies.attributes(r) : main.attributes(r));
+    }
+
+    /** A symbolic link's target, from whichever store holds the link (remembered: targets never change). */
+    public NfsPath linkTarget(Resolved r) {
+        return copies.linkTarget(r);
     }
 
     /** The virtual attributes of {@code r} given its back end's attributes {@code a} (e.g. from a shadow reply). */
@@ -44,7 +57,7 @@ public final class Attributes {
     /** Post-operation attributes, re-reading the object; absent if that fails (the reply still goes out). */
     public PostOpAttr post(long id) {
         try {
-            return PostOpAttr.of(of(ns.reload(id)));
+            return PostOpAttr.of(of(handles.reload(id)));
         } catch (NfsException | io.rowfs.proxy.threading.BackendException e) {
             return PostOpAttr.ABSENT;
         }

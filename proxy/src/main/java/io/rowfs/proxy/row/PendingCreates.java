@@ -1,4 +1,4 @@
-package io.rowfs.proxy.core;
+package io.rowfs.proxy.row;
 
 import io.rowfs.protocol.nfs3.Fattr3;
 import io.rowfs.protocol.nfs3.FileHandle;
