@@ -47,8 +47,6 @@ import java.util.function.Supplier;
  */
 public final class Namespace {
     public static final int EXPORT_ID = 1;
-    private static final Filename DOT = Filename.of(".");
-    private static final Filename DOTDOT = Filename.of("..");
     private static final int LISTINGS_CACHED = 256;
     private static final long MAIN_ENTRIES_CACHED = 1_000_000;
     private static final int LINK_TARGETS_CACHED = 100_000;
@@ -210,10 +208,10 @@ public final class Namespace {
     /** LOOKUP in the merged directory; empty when the name does not exist (or is whited out). */
     public Optional<Resolved> lookup(Resolved dir, Filename name) {
         requireDir(dir);
-        if (name.equals(DOT)) {
+        if (name.isDot()) {
             return Optional.of(dir);
         }
-        if (name.equals(DOTDOT)) {
+        if (name.isDotDot()) {
             return Optional.of(reload(dir.record().parentId()));
         }
         Optional<NameEntry> entry = names.get(dir.id(), name);
@@ -346,7 +344,7 @@ public final class Namespace {
             ReaddirplusResult page = main.readdirplus(dir.mainHandle(), cookie, verifier);
             for (DirEntryPlus e : page.entries()) {
                 cookie = e.cookie();
-                if (!e.name().equals(DOT) && !e.name().equals(DOTDOT)) {
+                if (!e.name().isDotOrDotDot()) {
                     entries.add(new MainEntry(e.name(), e.handle(), e.attributes().attributes()));
                 }
             }

@@ -40,7 +40,7 @@ public final class RenameOps {
         try {
             Namespace.requireDir(from);
             Namespace.requireDir(to);
-            if (isDotName(args.fromName()) || isDotName(args.toName())) {
+            if (args.fromName().isDotOrDotDot() || args.toName().isDotOrDotDot()) {
                 throw new NfsException(Nfs3Status.INVAL, "RENAME of '.' or '..'");
             }
             Names.checkNew(args.toName());
@@ -163,10 +163,5 @@ public final class RenameOps {
             cur = parent;
         }
         return false;
-    }
-
-    private static boolean isDotName(Filename n) {
-        byte[] b = n.bytes();
-        return (b.length == 1 && b[0] == '.') || (b.length == 2 && b[0] == '.' && b[1] == '.');
     }
 }
