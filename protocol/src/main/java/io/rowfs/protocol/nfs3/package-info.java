@@ -19,6 +19,10 @@
  *       argument and result codecs, the service method and the failure result.
  *   <li>{@link io.rowfs.protocol.nfs3.DirListBudget}: fills READDIR(PLUS) replies exactly up to the
  *       client's count / dircount / maxcount.
+ *   <li>What rowfs's two servers (shadow server and proxy) share beyond the wire format:
+ *       {@link io.rowfs.protocol.nfs3.MacHandleCodec}, the 32-byte layout and MAC of their file
+ *       handles; {@link io.rowfs.protocol.nfs3.CookieHash}, the hash their stateless READDIR
+ *       cookies start from; and the one "." / ".." test, on {@link io.rowfs.protocol.nfs3.Filename}.
  * </ul>
  *
  * <p>Buffers: WRITE arguments and READ results carry their data as a {@link io.netty.buffer.ByteBuf}

@@ -6,7 +6,6 @@ import io.rowfs.shadow.fs.HandleCodec;
 import io.rowfs.shadow.fs.IoExecutor;
 import io.rowfs.shadow.fs.ShadowFs;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -127,10 +126,7 @@ public final class ShadowNfs3Service implements Nfs3Service, AutoCloseable {
 
     /** The inode number inside a well-formed handle (not yet authenticated: only picks a stripe). */
     static long key(FileHandle h) {
-        if (h.length() != HandleCodec.LENGTH) {
-            return 0;
-        }
-        return ByteBuffer.wrap(h.bytes()).getLong(4);
+        return HandleCodec.inodeOf(h.bytes());
     }
 
     /** The fresh cached attributes of the object an authentic handle names, else null. No syscall. */
