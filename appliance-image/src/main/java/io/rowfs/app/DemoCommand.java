@@ -2,7 +2,7 @@ package io.rowfs.app;
 
 import io.rowfs.cli.HostPort;
 import io.rowfs.cli.Subcommand;
-import io.rowfs.protocol.metrics.MetricsHttpServer;
+import io.rowfs.metrics.MetricsHttpServer;
 import io.rowfs.proxy.backend.BackendSpec;
 import io.rowfs.proxy.server.ProxyServer;
 import io.rowfs.shadow.ShadowServer;

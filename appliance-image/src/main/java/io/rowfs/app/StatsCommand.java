@@ -1,9 +1,9 @@
 package io.rowfs.app;
 
 import io.rowfs.cli.Subcommand;
-import io.rowfs.protocol.metrics.MetricsHttpServer;
-import io.rowfs.protocol.metrics.PrometheusTextParser;
-import io.rowfs.protocol.metrics.PrometheusTextParser.Sample;
+import io.rowfs.metrics.MetricsHttpServer;
+import io.rowfs.metrics.PrometheusTextParser;
+import io.rowfs.metrics.PrometheusTextParser.Sample;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.ConnectException;

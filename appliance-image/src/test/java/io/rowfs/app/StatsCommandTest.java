@@ -3,8 +3,8 @@ package io.rowfs.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.rowfs.protocol.metrics.MetricsHttpServer;
-import io.rowfs.protocol.metrics.MetricsRegistry;
+import io.rowfs.metrics.MetricsHttpServer;
+import io.rowfs.metrics.MetricsRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;

@@ -8,7 +8,8 @@
  *       (port 111 when it can be bound, else ephemeral, or the given {@code --portmap} port; -1 for
  *       none) advertises both.</li>
  *   <li>File handles are 32 bytes: version, export id, inode number, generation and a truncated
- *       HMAC-SHA256 ({@link io.rowfs.shadow.fs.HandleCodec}). They survive restarts (the key is
+ *       HMAC-SHA256 ({@link io.rowfs.shadow.fs.HandleCodec} over the layout of
+ *       {@link io.rowfs.protocol.nfs3.MacHandleCodec}, which the proxy shares). They survive restarts (the key is
  *       persisted) and renames (the inode number does not change); forged ones are BADHANDLE, gone
  *       objects STALE.</li>
  *   <li>State: by default the directory {@code .rowfs-shadow} at the export root, hidden from

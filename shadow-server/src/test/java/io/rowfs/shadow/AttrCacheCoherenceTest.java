@@ -29,14 +29,11 @@ import io.rowfs.protocol.nfs3.StableHow;
 import io.rowfs.protocol.nfs3.WriteArgs;
 import io.rowfs.protocol.rpc.AuthSys;
 import io.rowfs.protocol.rpc.Credentials;
+import io.rowfs.testsupport.ManualClock;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,29 +50,9 @@ import org.junit.jupiter.api.io.TempDir;
 class AttrCacheCoherenceTest {
     static final Duration TTL = Duration.ofSeconds(30);
 
-    /** A clock the test moves by hand. */
-    static final class ManualClock extends Clock {
-        volatile long millis = 1_700_000_000_000L;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(millis);
-        }
-    }
-
     @TempDir
     Path export;
-    final ManualClock clock = new ManualClock();
+    final ManualClock clock = new ManualClock(1_700_000_000_000L);
     final Credentials cred = new AuthSys(0, "t", 0, 0);
     ShadowServer server;
     RpcClient rpc;
@@ -125,7 +102,7 @@ class AttrCacheCoherenceTest {
         Files.write(export.resolve("f"), new byte[100]); // behind the server's back
         assertEquals(0, getattr(f).size(), "answered from the cache");
         assertEquals(0, lookup("f").objAttributes().attributes().size(), "LOOKUP too");
-        clock.millis += TTL.toMillis() + 1;
+        clock.advanceMillis(TTL.toMillis() + 1);
         assertEquals(100, getattr(f).size(), "re-read after the TTL");
         assertEquals(100, lookup("f").objAttributes().attributes().size());
     }

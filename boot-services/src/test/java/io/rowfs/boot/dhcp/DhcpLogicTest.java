@@ -1,5 +1,6 @@
 package io.rowfs.boot.dhcp;
 
+import io.rowfs.testsupport.ManualClock;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -7,9 +7,15 @@ import java.nio.charset.StandardCharsets;
  * filename3: one path component as raw bytes (NFS names are byte strings, usually but not always
  * UTF-8), 0 to {@link Nfs3#NAME_MAX} (255) bytes. Immutable. Decoding a longer name throws
  * {@link NfsException} with {@link Nfs3Status#NAMETOOLONG}. No other check is made here: whether
- * "", ".", ".." or a name holding '/' is acceptable is the server's decision.
+ * "", ".", ".." or a name holding '/' is acceptable is the server's decision; {@link #isDotOrDotDot}
+ * (and its forms for names held as strings) is the one test for "." and ".." every server uses.
  */
 public final class Filename extends OpaqueBytes {
+    /** ".": the directory itself. */
+    public static final Filename DOT = new Filename(new byte[] {'.'});
+    /** "..": the directory's parent. */
+    public static final Filename DOTDOT = new Filename(new byte[] {'.', '.'});
+
     private Filename(byte[] bytes) {
         super(bytes);
     }
@@ -29,6 +35,38 @@ public final class Filename extends OpaqueBytes {
 
     public static Filename decode(XdrDecoder in) {
         return new Filename(Bounded.read(in, "filename3", Nfs3.NAME_MAX, Nfs3Status.NAMETOOLONG));
+    }
+
+    /** Whether this is ".". */
+    public boolean isDot() {
+        byte[] b = raw();
+        return b.length == 1 && b[0] == '.';
+    }
+
+    /** Whether this is "..". */
+    public boolean isDotDot() {
+        byte[] b = raw();
+        return b.length == 2 && b[0] == '.' && b[1] == '.';
+    }
+
+    /** Whether this is "." or "..": names every directory has, that no client may create or move. */
+    public boolean isDotOrDotDot() {
+        return isDot() || isDotDot();
+    }
+
+    /** Whether {@code name} is "." (for names held as strings). */
+    public static boolean isDot(String name) {
+        return name.equals(".");
+    }
+
+    /** Whether {@code name} is ".." (for names held as strings). */
+    public static boolean isDotDot(String name) {
+        return name.equals("..");
+    }
+
+    /** Whether {@code name} is "." or ".." (for names held as strings). */
+    public static boolean isDotOrDotDot(String name) {
+        return isDot(name) || isDotDot(name);
     }
 
     /** The name decoded as UTF-8 (invalid sequences become U+FFFD). */

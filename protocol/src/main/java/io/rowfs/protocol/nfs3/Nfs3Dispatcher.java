@@ -51,7 +51,7 @@ public final class Nfs3Dispatcher {
         }
         CompletionStage<R> stage;
         try {
-            stage = Objects.requireNonNull(proc.invoke(service, ctx, args), "service returned no stage");
+            stage = Objects.requireNonNull(service.call(proc, ctx, args), "service returned no stage");
         } catch (RuntimeException e) {
             args.release();
             return CompletableFuture.completedFuture(failure(proc, ctx, e));

@@ -1,5 +1,6 @@
 package io.rowfs.proxy.core;
 
+import io.rowfs.protocol.nfs3.CookieHash;
 import io.rowfs.protocol.nfs3.Filename;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,9 +18,9 @@ import java.util.List;
  * only when a colliding name appears or disappears (probability about n^2 / 2^63 per directory).
  */
 public final class DirCookies {
-    public static final long DOT = 1;
-    public static final long DOTDOT = 2;
-    static final long FIRST = 3;
+    public static final long DOT = CookieHash.DOT;
+    public static final long DOTDOT = CookieHash.DOTDOT;
+    static final long FIRST = CookieHash.FIRST_NAME;
     private static final long SPAN = (1L << 62) - FIRST;
 
     private DirCookies() {
@@ -27,11 +28,7 @@ public final class DirCookies {
 
     /** The name's cookie before collision resolution. */
     static long hash(Filename name) {
-        long h = 0xcbf29ce484222325L; // FNV-1a 64, then a SplitMix64 finaliser to spread short names
-        for (byte b : name.bytes()) {
-            h ^= b & 0xFF;
-            h *= 0x100000001b3L;
-        }
+        long h = CookieHash.fnv1a64(name); // then a SplitMix64 finaliser to spread short names
         h ^= h >>> 30;
         h *= 0xbf58476d1ce4e5b9L;
         h ^= h >>> 27;

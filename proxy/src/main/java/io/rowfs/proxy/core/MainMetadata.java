@@ -29,8 +29,6 @@ import java.util.function.Supplier;
  * fast path throws {@code WouldBlock} first (see {@code NfsMainStore}).
  */
 public final class MainMetadata {
-    private static final Filename DOT = Filename.of(".");
-    private static final Filename DOTDOT = Filename.of("..");
     private static final long MAIN_ENTRIES_CACHED = 1_000_000;
     private static final int LINK_TARGETS_CACHED = 100_000;
     private static final int MAIN_MISSES_CACHED = 100_000;
@@ -156,7 +154,7 @@ public final class MainMetadata {
             ReaddirplusResult page = main.readdirplus(dir.mainHandle(), cookie, verifier);
             for (DirEntryPlus e : page.entries()) {
                 cookie = e.cookie();
-                if (!e.name().equals(DOT) && !e.name().equals(DOTDOT)) {
+                if (!e.name().isDotOrDotDot()) {
                     entries.add(new MainEntry(e.name(), e.handle(), e.attributes().attributes()));
                 }
             }

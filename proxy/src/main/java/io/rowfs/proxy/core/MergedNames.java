@@ -31,8 +31,6 @@ import java.util.concurrent.locks.ReentrantLock;
  * calls main (on the fast path: {@code WouldBlock} first).
  */
 public final class MergedNames {
-    private static final Filename DOT = Filename.of(".");
-    private static final Filename DOTDOT = Filename.of("..");
     private static final int LISTINGS_CACHED = 256;
 
     private final ObjectTable objects;
@@ -61,10 +59,10 @@ public final class MergedNames {
     /** LOOKUP in the merged directory; empty when the name does not exist (or is whited out). */
     public Optional<Resolved> lookup(Resolved dir, Filename name) {
         requireDir(dir);
-        if (name.equals(DOT)) {
+        if (name.isDot()) {
             return Optional.of(dir);
         }
-        if (name.equals(DOTDOT)) {
+        if (name.isDotDot()) {
             return Optional.of(handles.reload(dir.record().parentId()));
         }
         Optional<NameEntry> entry = names.get(dir.id(), name);

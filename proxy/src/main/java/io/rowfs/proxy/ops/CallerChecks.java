@@ -25,7 +25,7 @@ final class CallerChecks implements Checks {
 
     @Override
     public void renamed(Filename from, Filename to) {
-        if (isDotName(from) || isDotName(to)) {
+        if (from.isDotOrDotDot() || to.isDotOrDotDot()) {
             throw new NfsException(Nfs3Status.INVAL, "RENAME of '.' or '..'");
         }
         Names.checkNew(to);
@@ -39,10 +39,5 @@ final class CallerChecks implements Checks {
     @Override
     public void write(Resolved file) {
         Permissions.requireWrite(ctx, attrs.of(file));
-    }
-
-    private static boolean isDotName(Filename n) {
-        byte[] b = n.bytes();
-        return (b.length == 1 && b[0] == '.') || (b.length == 2 && b[0] == '.' && b[1] == '.');
     }
 }

@@ -25,8 +25,6 @@ import java.util.List;
  * always zero and never checked (strict verifiers hang real clients when a directory changes).
  */
 public final class DirOps {
-    private static final Filename DOT = Filename.of(".");
-    private static final Filename DOTDOT = Filename.of("..");
 
     private final ProxyFs fs;
     private final CookiedListings listings;
@@ -45,10 +43,10 @@ public final class DirOps {
         boolean eof = true;
         long cookie = args.cookie();
         if (cookie == 0) {
-            eof = add(budget, out, new DirEntry(dir.id(), DOT, DirCookies.DOT));
+            eof = add(budget, out, new DirEntry(dir.id(), Filename.DOT, DirCookies.DOT));
         }
         if (eof && Long.compareUnsigned(cookie, DirCookies.DOTDOT) < 0) {
-            eof = add(budget, out, new DirEntry(dir.record().parentId(), DOTDOT, DirCookies.DOTDOT));
+            eof = add(budget, out, new DirEntry(dir.record().parentId(), Filename.DOTDOT, DirCookies.DOTDOT));
         }
         List<DirCookies.Cookied<CookiedListings.Entry>> entries = sorted.entries();
         for (int i = sorted.resumeIndex(cookie); eof && i < entries.size(); i++) {
@@ -71,11 +69,11 @@ public final class DirOps {
         boolean eof = true;
         long cookie = args.cookie();
         if (cookie == 0) {
-            eof = add(budget, out, new DirEntryPlus(dir.id(), DOT, DirCookies.DOT, dirAttr, fs.handles().handle(dir)));
+            eof = add(budget, out, new DirEntryPlus(dir.id(), Filename.DOT, DirCookies.DOT, dirAttr, fs.handles().handle(dir)));
         }
         if (eof && Long.compareUnsigned(cookie, DirCookies.DOTDOT) < 0) {
             Resolved parent = fs.handles().reload(dir.record().parentId());
-            eof = add(budget, out, new DirEntryPlus(parent.id(), DOTDOT, DirCookies.DOTDOT, fs.attrs().post(parent),
+            eof = add(budget, out, new DirEntryPlus(parent.id(), Filename.DOTDOT, DirCookies.DOTDOT, fs.attrs().post(parent),
                     fs.handles().handle(parent)));
         }
         List<DirCookies.Cookied<CookiedListings.Entry>> entries = sorted.entries();

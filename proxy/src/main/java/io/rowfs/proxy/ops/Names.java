@@ -14,7 +14,7 @@ final class Names {
         if (b.length == 0) {
             throw new NfsException(Nfs3Status.INVAL, "empty name");
         }
-        if ((b.length == 1 && b[0] == '.') || (b.length == 2 && b[0] == '.' && b[1] == '.')) {
+        if (name.isDotOrDotDot()) {
             throw new NfsException(Nfs3Status.EXIST, "'" + name + "' always exists");
         }
         for (byte c : b) {

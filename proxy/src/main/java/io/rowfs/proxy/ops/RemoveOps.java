@@ -36,11 +36,10 @@ public final class RemoveOps {
         Resolved dir = fs.handles().resolve(args.dir());
         WccAttr pre = fs.attrs().pre(dir);
         try {
-            byte[] n = args.name().bytes();
-            if (n.length == 1 && n[0] == '.') {
+            if (args.name().isDot()) {
                 throw new NfsException(Nfs3Status.INVAL, "RMDIR of '.'");
             }
-            if (n.length == 2 && n[0] == '.' && n[1] == '.') {
+            if (args.name().isDotDot()) {
                 throw new NfsException(Nfs3Status.EXIST, "RMDIR of '..'");
             }
             fs.changes().rmdir(dir, args.name(), new CallerChecks(ctx, fs.attrs()));

@@ -1,8 +1,8 @@
 package io.rowfs.proxy.server;
 
-import io.rowfs.protocol.metrics.CounterFamily;
-import io.rowfs.protocol.metrics.GaugeFamily;
-import io.rowfs.protocol.metrics.MetricsRegistry;
+import io.rowfs.metrics.CounterFamily;
+import io.rowfs.metrics.GaugeFamily;
+import io.rowfs.metrics.MetricsRegistry;
 import io.rowfs.protocol.nfs3.Nfs3CallListener;
 import io.rowfs.proxy.cache.ByteSourceListener;
 import java.lang.management.BufferPoolMXBean;

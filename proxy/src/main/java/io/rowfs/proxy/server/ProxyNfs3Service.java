@@ -1,6 +1,13 @@
 package io.rowfs.proxy.server;
 
-import io.rowfs.protocol.nfs3.*;
+import static io.rowfs.protocol.nfs3.Nfs3Procedure.*;
+
+import io.rowfs.protocol.nfs3.Nfs3Args;
+import io.rowfs.protocol.nfs3.Nfs3Procedure;
+import io.rowfs.protocol.nfs3.Nfs3Result;
+import io.rowfs.protocol.nfs3.Nfs3Routes;
+import io.rowfs.protocol.nfs3.Nfs3Service;
+import io.rowfs.protocol.nfs3.NfsContext;
 import io.rowfs.proxy.threading.NonBlocking;
 import io.rowfs.proxy.ops.AttrOps;
 import io.rowfs.proxy.ops.CreateOps;
@@ -19,8 +26,9 @@ import java.util.function.Supplier;
 /**
  * The proxy's {@link Nfs3Service}: read-only procedures, and CREATE and REMOVE (made behind the
  * reply), are first tried on the event loop and move to a worker only when they would wait for a
- * back end; the others always run on a worker thread (they block on the back ends). Each goes to the class holding that procedure's logic; failures
- * are mapped to statuses by {@link Errors} alone.
+ * back end; the others always run on a worker thread (they block on the back ends). One
+ * {@link Nfs3Routes} table gives each procedure its threading and the class holding its logic;
+ * failures are mapped to statuses by {@link Errors} alone.
  */
 public final class ProxyNfs3Service implements Nfs3Service {
     private final ExecutorService workers;
@@ -36,6 +44,7 @@ public final class ProxyNfs3Service implements Nfs3Service {
     /** Non-blocking attempts of one call resumed after a fetch before it moves to a worker (one per chunk of a 1 MiB READ). */
     private static final int MAX_RESUMES = 4;
     private final ReplyCache replies = new ReplyCache(java.time.Clock.systemUTC(), java.time.Duration.ofMinutes(2), 8192);
+    private final Nfs3Routes routes;
 
     public ProxyNfs3Service(ProxyFs fs, ExecutorService workers) {
         this(fs, workers, new ProxyMetrics());
@@ -52,28 +61,60 @@ public final class ProxyNfs3Service implements Nfs3Service {
         this.removes = new RemoveOps(fs);
         this.renames = new RenameOps(fs);
         this.fsOps = new FsOps(fs);
+        this.routes = Nfs3Routes.builder()
+                .route(GETATTR, this::fast, attrs::getattr)
+                .route(SETATTR, this::run, attrs::setattr)
+                .route(LOOKUP, this::fast, lookups::lookup)
+                .route(ACCESS, this::fast, attrs::access)
+                .route(READLINK, this::fast, lookups::readlink)
+                // READ: data in the main-data cache (memory or disk) is answered on the event loop; a
+                // fetch from main or a shadow read moves it to a worker. A re-run repeats no side
+                // effect (readahead requests are deduplicated).
+                .route(READ, this::fast, data::read)
+                // WRITE runs on a worker, which sends the shadow WRITE over its own blocking
+                // connection: measured faster than an event-loop start with an asynchronous shadow
+                // WRITE (the pipelined client's sends cost the shadow several times the CPU per MiB).
+                .route(WRITE, this::run, data::write)
+                .route(CREATE, this::onceFast, creates::create)
+                .route(MKDIR, this::once, creates::mkdir)
+                .route(SYMLINK, this::once, creates::symlink)
+                .route(MKNOD, this::once, creates::mknod)
+                .route(REMOVE, this::onceFast, removes::remove)
+                .route(RMDIR, this::once, removes::rmdir)
+                .route(RENAME, this::once, renames::rename)
+                .route(LINK, this::once, renames::link)
+                .route(READDIR, this::fast, dirs::readdir)
+                .route(READDIRPLUS, this::fast, dirs::readdirplus)
+                .route(FSSTAT, this::fast, fsOps::fsstat)
+                .route(FSINFO, this::fast, fsOps::fsinfo)
+                .route(PATHCONF, this::fast, fsOps::pathconf)
+                .route(COMMIT, this::run, data::commit)
+                .build();
     }
 
     /** A non-idempotent procedure: retransmissions get the first execution's answer. */
-    private <R> CompletionStage<R> once(NfsContext ctx, int procedure, String name, Supplier<R> call) {
-        return replies.run(ctx, procedure, () -> run(name, call));
+    private <A extends Nfs3Args, R extends Nfs3Result> CompletionStage<R> once(Nfs3Procedure<A, R> proc,
+            NfsContext ctx, A args, Nfs3Routes.Handler<A, R> handler) {
+        return replies.run(ctx, proc.number(), () -> run(proc, ctx, args, handler));
     }
 
     /**
      * A non-idempotent procedure that may finish on the event loop: it waits for nothing before its
      * point of no return ({@link NonBlocking#sideEffects}), else it moves to a worker first.
      */
-    private <R> CompletionStage<R> onceFast(NfsContext ctx, int procedure, String name, Supplier<R> call) {
-        return replies.run(ctx, procedure, () -> fast(name, call));
+    private <A extends Nfs3Args, R extends Nfs3Result> CompletionStage<R> onceFast(Nfs3Procedure<A, R> proc,
+            NfsContext ctx, A args, Nfs3Routes.Handler<A, R> handler) {
+        return replies.run(ctx, proc.number(), () -> fast(proc, ctx, args, handler));
     }
 
     /**
      * A read-only procedure: answered right here on the event loop when everything it needs is
      * known locally (metadata, caches); moved to a worker when it would wait ({@link NonBlocking}).
      */
-    private <R> CompletionStage<R> fast(String procedure, Supplier<R> call) {
-        metrics.clientCall(procedure);
-        return attempt(procedure, call, MAX_RESUMES);
+    private <A extends Nfs3Args, R extends Nfs3Result> CompletionStage<R> fast(Nfs3Procedure<A, R> proc,
+            NfsContext ctx, A args, Nfs3Routes.Handler<A, R> handler) {
+        metrics.clientCall(proc.name());
+        return attempt(proc.name(), () -> handler.handle(ctx, args), MAX_RESUMES);
     }
 
     /**
@@ -95,9 +136,11 @@ public final class ProxyNfs3Service implements Nfs3Service {
         }
     }
 
-    private <R> CompletionStage<R> run(String procedure, Supplier<R> call) {
-        metrics.clientCall(procedure);
-        return onWorker(procedure, call);
+    /** A procedure that always runs on a worker thread (it blocks on the back ends). */
+    private <A extends Nfs3Args, R extends Nfs3Result> CompletionStage<R> run(Nfs3Procedure<A, R> proc,
+            NfsContext ctx, A args, Nfs3Routes.Handler<A, R> handler) {
+        metrics.clientCall(proc.name());
+        return onWorker(proc.name(), () -> handler.handle(ctx, args));
     }
 
     private <R> CompletionStage<R> onWorker(String procedure, Supplier<R> call) {
@@ -111,117 +154,8 @@ public final class ProxyNfs3Service implements Nfs3Service {
     }
 
     @Override
-    public CompletionStage<GetattrResult> getattr(NfsContext ctx, GetattrArgs args) {
-        return fast("GETATTR", () -> attrs.getattr(ctx, args));
-    }
-
-    @Override
-    public CompletionStage<SetattrResult> setattr(NfsContext ctx, SetattrArgs args) {
-        return run("SETATTR", () -> attrs.setattr(ctx, args));
-    }
-
-    @Override
-    public CompletionStage<LookupResult> lookup(NfsContext ctx, LookupArgs args) {
-        return fast("LOOKUP", () -> lookups.lookup(ctx, args));
-    }
-
-    @Override
-    public CompletionStage<AccessResult> access(NfsContext ctx, AccessArgs args) {
-        return fast("ACCESS", () -> attrs.access(ctx, args));
-    }
-
-    @Override
-    public CompletionStage<ReadlinkResult> readlink(NfsContext ctx, ReadlinkArgs args) {
-        return fast("READLINK", () -> lookups.readlink(ctx, args));
-    }
-
-    /**
-     * READ: data in the main-data cache (memory or disk) is answered on the event loop; a fetch from
-     * main or a shadow read moves it to a worker. A re-run repeats no side effect (readahead
-     * requests are deduplicated).
-     */
-    @Override
-    public CompletionStage<ReadResult> read(NfsContext ctx, ReadArgs args) {
-        return fast("READ", () -> data.read(ctx, args));
-    }
-
-    /**
-     * WRITE runs on a worker, which sends the shadow WRITE over its own blocking connection: measured
-     * faster than an event-loop start with an asynchronous shadow WRITE (the pipelined client's
-     * sends cost the shadow several times the CPU per MiB).
-     */
-    @Override
-    public CompletionStage<WriteResult> write(NfsContext ctx, WriteArgs args) {
-        return run("WRITE", () -> data.write(ctx, args));
-    }
-
-    @Override
-    public CompletionStage<NewObjectResult> create(NfsContext ctx, CreateArgs args) {
-        return onceFast(ctx, Nfs3Procedure.CREATE.number(), "CREATE", () -> creates.create(ctx, args));
-    }
-
-    @Override
-    public CompletionStage<NewObjectResult> mkdir(NfsContext ctx, MkdirArgs args) {
-        return once(ctx, Nfs3Procedure.MKDIR.number(), "MKDIR", () -> creates.mkdir(ctx, args));
-    }
-
-    @Override
-    public CompletionStage<NewObjectResult> symlink(NfsContext ctx, SymlinkArgs args) {
-        return once(ctx, Nfs3Procedure.SYMLINK.number(), "SYMLINK", () -> creates.symlink(ctx, args));
-    }
-
-    @Override
-    public CompletionStage<NewObjectResult> mknod(NfsContext ctx, MknodArgs args) {
-        return once(ctx, Nfs3Procedure.MKNOD.number(), "MKNOD", () -> creates.mknod(ctx, args));
-    }
-
-    @Override
-    public CompletionStage<RemoveResult> remove(NfsContext ctx, RemoveArgs args) {
-        return onceFast(ctx, Nfs3Procedure.REMOVE.number(), "REMOVE", () -> removes.remove(ctx, args));
-    }
-
-    @Override
-    public CompletionStage<RmdirResult> rmdir(NfsContext ctx, RmdirArgs args) {
-        return once(ctx, Nfs3Procedure.RMDIR.number(), "RMDIR", () -> removes.rmdir(ctx, args));
-    }
-
-    @Override
-    public CompletionStage<RenameResult> rename(NfsContext ctx, RenameArgs args) {
-        return once(ctx, Nfs3Procedure.RENAME.number(), "RENAME", () -> renames.rename(ctx, args));
-    }
-
-    @Override
-    public CompletionStage<LinkResult> link(NfsContext ctx, LinkArgs args) {
-        return once(ctx, Nfs3Procedure.LINK.number(), "LINK", () -> renames.link(ctx, args));
-    }
-
-    @Override
-    public CompletionStage<ReaddirResult> readdir(NfsContext ctx, ReaddirArgs args) {
-        return fast("READDIR", () -> dirs.readdir(ctx, args));
-    }
-
-    @Override
-    public CompletionStage<ReaddirplusResult> readdirplus(NfsContext ctx, ReaddirplusArgs args) {
-        return fast("READDIRPLUS", () -> dirs.readdirplus(ctx, args));
-    }
-
-    @Override
-    public CompletionStage<FsstatResult> fsstat(NfsContext ctx, FsstatArgs args) {
-        return fast("FSSTAT", () -> fsOps.fsstat(ctx, args));
-    }
-
-    @Override
-    public CompletionStage<FsinfoResult> fsinfo(NfsContext ctx, FsinfoArgs args) {
-        return fast("FSINFO", () -> fsOps.fsinfo(ctx, args));
-    }
-
-    @Override
-    public CompletionStage<PathconfResult> pathconf(NfsContext ctx, PathconfArgs args) {
-        return fast("PATHCONF", () -> fsOps.pathconf(ctx, args));
-    }
-
-    @Override
-    public CompletionStage<CommitResult> commit(NfsContext ctx, CommitArgs args) {
-        return run("COMMIT", () -> data.commit(ctx, args));
+    public <A extends Nfs3Args, R extends Nfs3Result> CompletionStage<R> call(Nfs3Procedure<A, R> proc,
+            NfsContext ctx, A args) {
+        return routes.call(proc, ctx, args);
     }
 }

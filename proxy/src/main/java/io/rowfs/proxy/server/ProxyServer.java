@@ -1,6 +1,6 @@
 package io.rowfs.proxy.server;
 
-import io.rowfs.protocol.metrics.MetricsHttpServer;
+import io.rowfs.metrics.MetricsHttpServer;
 import io.rowfs.protocol.mount.MountProgram;
 import io.rowfs.protocol.nfs3.Fattr3;
 import io.rowfs.protocol.nfs3.FileType;

@@ -8,7 +8,7 @@ import io.rowfs.protocol.nfs3.FsstatResult;
 import io.rowfs.protocol.nfs3.Nfs3Status;
 import io.rowfs.protocol.nfs3.PostOpAttr;
 import io.rowfs.proxy.threading.BackendException;
-import io.rowfs.proxy.testsupport.ManualClock;
+import io.rowfs.testsupport.ManualClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,12 +49,12 @@ class ShadowRoomTest {
         runBackground(); // fails: no answer
         assertFalse(room.enough());
         answer.set(FsstatResult.fail(Nfs3Status.IO, PostOpAttr.ABSENT));
-        clock.millis += 2000;
+        clock.advanceMillis(2000);
         room.enough();
         runBackground();
         assertFalse(room.enough(), "a failed FSSTAT gives no room");
         answer.set(fsstat(5000, 100, 50));
-        clock.millis += 2000;
+        clock.advanceMillis(2000);
         room.enough();
         runBackground();
         assertTrue(room.enough());
@@ -71,7 +71,7 @@ class ShadowRoomTest {
         room.used();
         assertFalse(room.enough(), "one file under the minimum");
         assertTrue(background.isEmpty(), "the answer is fresh: no new FSSTAT yet");
-        clock.millis += 1000;
+        clock.advanceMillis(1000);
         answer.set(fsstat(MIN_BYTES - 1, 100, 90));
         room.enough();
         runBackground();

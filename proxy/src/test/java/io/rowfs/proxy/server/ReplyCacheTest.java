@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import io.rowfs.protocol.nfs3.NfsContext;
-import io.rowfs.proxy.testsupport.ManualClock;
+import io.rowfs.testsupport.ManualClock;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -34,7 +34,7 @@ class ReplyCacheTest {
         assertEquals(3, cache.run(ctx(7, 800), 13, () -> CompletableFuture.completedFuture(executions.incrementAndGet()))
                 .toCompletableFuture().join());
         // after the ttl the xid is executed again
-        clock.millis += 120_001;
+        clock.advanceMillis(120_001);
         assertEquals(4, cache.run(ctx(7, 800), 12, () -> CompletableFuture.completedFuture(executions.incrementAndGet()))
                 .toCompletableFuture().join());
     }

@@ -1,5 +1,6 @@
 package io.rowfs.shadow.fs;
 
+import io.rowfs.protocol.nfs3.CookieHash;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -8,16 +9,16 @@ import java.util.List;
 
 /**
  * Stable per-name READDIR cookies: a cookie means "resume after this entry" and needs no server
- * state. "." is {@value #DOT}, ".." is {@value #DOTDOT}; every other name gets a 62-bit FNV-1a hash
- * of its bytes, moved to at least {@value #FIRST_NAME_COOKIE}. Entries are listed in cookie order;
+ * state. "." is {@value #DOT}, ".." is {@value #DOTDOT}; every other name gets the FNV-1a hash of its
+ * bytes ({@link CookieHash}) cut to 62 bits, moved to at least {@value #FIRST_NAME_COOKIE}. Entries are listed in cookie order;
  * when two names of one listing collide the later one (in byte order of names) takes the next free
  * value. Resuming from a cookie returns the entries with larger cookies, so a listing that changed
  * between calls still resumes at the right place (entries are never repeated or rejected).
  */
 public final class DirCookies {
-    public static final long DOT = 1;
-    public static final long DOTDOT = 2;
-    public static final long FIRST_NAME_COOKIE = 3;
+    public static final long DOT = CookieHash.DOT;
+    public static final long DOTDOT = CookieHash.DOTDOT;
+    public static final long FIRST_NAME_COOKIE = CookieHash.FIRST_NAME;
     private static final long MASK = (1L << 62) - 1;
 
     private DirCookies() {
@@ -29,12 +30,7 @@ public final class DirCookies {
 
     /** The cookie of {@code name} before collision handling. */
     public static long hash(String name) {
-        long h = 0xcbf29ce484222325L;
-        for (byte b : name.getBytes(StandardCharsets.UTF_8)) {
-            h ^= b & 0xff;
-            h *= 0x100000001b3L;
-        }
-        h &= MASK;
+        long h = CookieHash.fnv1a64(name.getBytes(StandardCharsets.UTF_8)) & MASK;
         return h < FIRST_NAME_COOKIE ? h + FIRST_NAME_COOKIE : h;
     }
 

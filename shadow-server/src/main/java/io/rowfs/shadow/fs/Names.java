@@ -1,5 +1,6 @@
 package io.rowfs.shadow.fs;
 
+import io.rowfs.protocol.nfs3.Filename;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -25,7 +26,7 @@ public final class Names {
         if (name == null || name.isEmpty()) {
             throw new FsException(FsError.INVALID_NAME, "empty name");
         }
-        if (name.equals(".") || name.equals("..")) {
+        if (Filename.isDotOrDotDot(name)) {
             throw new FsException(FsError.INVALID_NAME, "name '" + name + "' is not allowed here");
         }
         for (int i = 0; i < name.length(); i++) {

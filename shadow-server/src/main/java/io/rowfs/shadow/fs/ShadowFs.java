@@ -2,6 +2,7 @@ package io.rowfs.shadow.fs;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import io.rowfs.protocol.nfs3.Filename;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.net.StandardProtocolFamily;
@@ -214,10 +215,10 @@ public final class ShadowFs implements AutoCloseable {
     /** LOOKUP: "." is the directory, ".." its parent (the root's parent is the root). */
     public Node lookup(Node dir, String name) throws IOException {
         requireDir(dir.attrs());
-        if (name.equals(".")) {
+        if (Filename.isDot(name)) {
             return dir;
         }
-        if (name.equals("..")) {
+        if (Filename.isDotDot(name)) {
             if (dir.path().equals(root)) {
                 return dir;
             }

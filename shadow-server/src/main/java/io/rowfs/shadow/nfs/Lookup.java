@@ -19,7 +19,7 @@ final class Lookup implements Procedure<LookupArgs, LookupResult> {
         try {
             String name = args.name().toString();
             ShadowFs.Node n = c.fs.lookup(dir, name);
-            if (!name.equals(".") && !name.equals("..")) {
+            if (!Filename.isDotOrDotDot(name)) {
                 c.cache.putName(stamp, dir.inode(), name, n.attrs());
                 c.cache.put(stamp, dir.attrs());
             }

@@ -38,10 +38,10 @@ final class Readdir implements Procedure<ReaddirArgs, ReaddirResult> {
             long cookie = args.cookie();
             boolean full = false;
             if (cookie == 0) {
-                full = !add(out, budget, new DirEntry(dir.inode(), Filename.of("."), DirCookies.DOT));
+                full = !add(out, budget, new DirEntry(dir.inode(), Filename.DOT, DirCookies.DOT));
             }
             if (!full && Long.compareUnsigned(cookie, DirCookies.DOT) <= 0) {
-                full = !add(out, budget, new DirEntry(c.fs.parentOf(dir).inode(), Filename.of(".."),
+                full = !add(out, budget, new DirEntry(c.fs.parentOf(dir).inode(), Filename.DOTDOT,
                         DirCookies.DOTDOT));
             }
             if (!full) {

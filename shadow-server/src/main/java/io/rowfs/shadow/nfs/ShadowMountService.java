@@ -9,6 +9,7 @@ import io.rowfs.protocol.rpc.Credentials;
 import io.rowfs.shadow.fs.FsException;
 import io.rowfs.shadow.fs.IoExecutor;
 import io.rowfs.shadow.fs.ShadowFs;
+import io.rowfs.protocol.nfs3.Filename;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.NoSuchFileException;
@@ -69,7 +70,7 @@ public final class ShadowMountService implements MountService {
                 if (part.isEmpty()) {
                     continue;
                 }
-                if (part.equals(".") || part.equals("..")) {
+                if (Filename.isDotOrDotDot(part)) {
                     return MountResult.error(MountStat.MNT3ERR_INVAL);
                 }
                 n = fs.lookup(n, part);

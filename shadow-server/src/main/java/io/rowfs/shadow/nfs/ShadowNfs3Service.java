@@ -1,12 +1,13 @@
 package io.rowfs.shadow.nfs;
 
+import static io.rowfs.protocol.nfs3.Nfs3Procedure.*;
+
 import io.rowfs.protocol.nfs3.*;
 import io.rowfs.shadow.fs.FileAttrs;
 import io.rowfs.shadow.fs.HandleCodec;
 import io.rowfs.shadow.fs.IoExecutor;
 import io.rowfs.shadow.fs.ShadowFs;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -36,26 +37,10 @@ public final class ShadowNfs3Service implements Nfs3Service, AutoCloseable {
     private final ReadAhead readAhead;
     private final AttrCache cache;
     private final Getattr getattrProc;
-    private final Setattr setattrProc;
     private final Lookup lookupProc;
     private final AccessProc accessProc;
-    private final Readlink readlinkProc;
     private final Read readProc;
-    private final Write writeProc;
-    private final Create createProc;
-    private final Mkdir mkdirProc;
-    private final Symlink symlinkProc;
-    private final Mknod mknodProc;
-    private final Remove removeProc;
-    private final Rmdir rmdirProc;
-    private final Rename renameProc;
-    private final Link linkProc;
-    private final Readdir readdirProc;
-    private final Readdirplus readdirplusProc;
-    private final Fsstat fsstatProc;
-    private final Fsinfo fsinfoProc;
-    private final Pathconf pathconfProc;
-    private final Commit commitProc;
+    private final Nfs3Routes routes;
 
     public ShadowNfs3Service(ShadowFs fs, IoExecutor io, Clock clock) {
         this(fs, io, clock, ATTR_TTL_MILLIS);
@@ -70,26 +55,68 @@ public final class ShadowNfs3Service implements Nfs3Service, AutoCloseable {
         ShadowContext c = new ShadowContext(fs, cache);
         this.ctx = c;
         this.getattrProc = new Getattr(c);
-        this.setattrProc = new Setattr(c);
         this.lookupProc = new Lookup(c);
         this.accessProc = new AccessProc(c);
-        this.readlinkProc = new Readlink(c);
         this.readProc = new Read(c);
-        this.writeProc = new Write(c);
-        this.createProc = new Create(c);
-        this.mkdirProc = new Mkdir(c);
-        this.symlinkProc = new Symlink(c);
-        this.mknodProc = new Mknod(c);
-        this.removeProc = new Remove(c);
-        this.rmdirProc = new Rmdir(c);
-        this.renameProc = new Rename(c);
-        this.linkProc = new Link(c);
-        this.readdirProc = new Readdir(c);
-        this.readdirplusProc = new Readdirplus(c);
-        this.fsstatProc = new Fsstat(c);
-        this.fsinfoProc = new Fsinfo(c);
-        this.pathconfProc = new Pathconf(c);
-        this.commitProc = new Commit(c);
+        Setattr setattr = new Setattr(c);
+        Readlink readlink = new Readlink(c);
+        Write write = new Write(c);
+        Create create = new Create(c);
+        Mkdir mkdir = new Mkdir(c);
+        Symlink symlink = new Symlink(c);
+        Mknod mknod = new Mknod(c);
+        Remove remove = new Remove(c);
+        Rmdir rmdir = new Rmdir(c);
+        Rename rename = new Rename(c);
+        Link link = new Link(c);
+        Readdir readdir = new Readdir(c);
+        Readdirplus readdirplus = new Readdirplus(c);
+        Fsstat fsstat = new Fsstat(c);
+        Fsinfo fsinfo = new Fsinfo(c);
+        Pathconf pathconf = new Pathconf(c);
+        Commit commit = new Commit(c);
+        this.routes = Nfs3Routes.builder()
+                .route(GETATTR, this::getattr)
+                .route(SETATTR, (call, a) -> changingObject(a.object(), setattr, call, a))
+                .route(LOOKUP, this::lookup)
+                .route(ACCESS, this::access)
+                .route(READLINK, (call, a) -> run(a.symlink(), readlink, call, a))
+                .route(READ, this::read)
+                .route(WRITE, (call, a) -> changingObject(a.file(), write, call, a))
+                .route(CREATE, (call, a) -> changingName(a.dir(), a.name(), create, call, a, true))
+                .route(MKDIR, (call, a) -> changingName(a.dir(), a.name(), mkdir, call, a, false))
+                .route(SYMLINK, (call, a) -> changingName(a.dir(), a.name(), symlink, call, a, false))
+                .route(MKNOD, (call, a) -> changingName(a.dir(), a.name(), mknod, call, a, false))
+                .route(REMOVE, (call, a) -> changingName(a.dir(), a.name(), remove, call, a, true))
+                .route(RMDIR, (call, a) -> changingName(a.dir(), a.name(), rmdir, call, a, true))
+                // a moved directory moves its subtree; replaced objects go
+                .route(RENAME, (call, a) -> runDroppingReadAhead(a.fromDir(), rename, call, a, true))
+                // nlink and ctime of the linked object changed
+                .route(LINK, (call, a) -> runDroppingReadAhead(a.dir(), link, call, a, true))
+                .route(READDIR, (call, a) -> run(a.dir(), readdir, call, a))
+                .route(READDIRPLUS, (call, a) -> run(a.dir(), readdirplus, call, a))
+                .route(FSSTAT, (call, a) -> run(a.root(), fsstat, call, a))
+                .route(FSINFO, (call, a) -> run(a.root(), fsinfo, call, a))
+                .route(PATHCONF, (call, a) -> run(a.object(), pathconf, call, a))
+                .route(COMMIT, (call, a) -> run(a.file(), commit, call, a))
+                .build();
+    }
+
+    @Override
+    public <A extends Nfs3Args, R extends Nfs3Result> CompletionStage<R> call(Nfs3Procedure<A, R> proc,
+            NfsContext ctx, A args) {
+        return routes.call(proc, ctx, args);
+    }
+
+    /**
+     * A change to the entry {@code name} of {@code dir}: the cached name is dropped when the change
+     * is submitted, then it runs as {@link #runDroppingReadAhead} (attributes kept) if
+     * {@code dropReadAhead} (it may put another inode behind a name), else as {@link #run}.
+     */
+    private <A, R> CompletionStage<R> changingName(FileHandle dir, Filename name, Procedure<A, R> p, NfsContext ctx,
+                                                  A args, boolean dropReadAhead) {
+        cache.invalidateName(key(dir), name.toString());
+        return dropReadAhead ? runDroppingReadAhead(dir, p, ctx, args, false) : run(dir, p, ctx, args);
     }
 
     /**
@@ -127,10 +154,7 @@ public final class ShadowNfs3Service implements Nfs3Service, AutoCloseable {
 
     /** The inode number inside a well-formed handle (not yet authenticated: only picks a stripe). */
     static long key(FileHandle h) {
-        if (h.length() != HandleCodec.LENGTH) {
-            return 0;
-        }
-        return ByteBuffer.wrap(h.bytes()).getLong(4);
+        return HandleCodec.inodeOf(h.bytes());
     }
 
     /** The fresh cached attributes of the object an authentic handle names, else null. No syscall. */
@@ -140,8 +164,7 @@ public final class ShadowNfs3Service implements Nfs3Service, AutoCloseable {
     }
 
     /** GETATTR: answered on the event loop from the {@link AttrCache} when it can, else on the stripe. */
-    @Override
-    public CompletionStage<GetattrResult> getattr(NfsContext ctx, GetattrArgs args) {
+    private CompletionStage<GetattrResult> getattr(NfsContext ctx, GetattrArgs args) {
         FileAttrs a = cached(args.object());
         if (a != null) {
             return CompletableFuture.completedFuture(GetattrResult.ok(this.ctx.fattr(a)));
@@ -149,14 +172,17 @@ public final class ShadowNfs3Service implements Nfs3Service, AutoCloseable {
         return run(args.object(), getattrProc, ctx, args);
     }
 
-    @Override
-    public CompletionStage<SetattrResult> setattr(NfsContext ctx, SetattrArgs args) {
-        long inode = key(args.object());
+    /**
+     * A change to the object {@code h} names (SETATTR, WRITE): its cached attributes and what was
+     * read ahead of it are dropped when it is submitted, and what was read ahead again when it runs.
+     */
+    private <A, R> CompletionStage<R> changingObject(FileHandle h, Procedure<A, R> p, NfsContext ctx, A args) {
+        long inode = key(h);
         readAhead.invalidate(inode);
         cache.invalidate(inode);
-        return run(args.object(), (c, a) -> {
+        return run(h, (c, a) -> {
             readAhead.invalidate(inode); // a chunk read ahead before this change reached the stripe
-            return setattrProc.run(c, a);
+            return p.run(c, a);
         }, ctx, args);
     }
 
@@ -164,8 +190,7 @@ public final class ShadowNfs3Service implements Nfs3Service, AutoCloseable {
      * LOOKUP: answered on the event loop when the {@link AttrCache} knows the name and its object
      * ("." and ".." always go to the stripe), else on the stripe.
      */
-    @Override
-    public CompletionStage<LookupResult> lookup(NfsContext ctx, LookupArgs args) {
+    private CompletionStage<LookupResult> lookup(NfsContext ctx, LookupArgs args) {
         long dir = fs.authenticate(args.dir().bytes());
         if (dir >= 0) {
             long child = cache.child(dir, args.name().toString());
@@ -179,8 +204,7 @@ public final class ShadowNfs3Service implements Nfs3Service, AutoCloseable {
     }
 
     /** ACCESS: computed on the event loop from cached attributes when it can, else on the stripe. */
-    @Override
-    public CompletionStage<AccessResult> access(NfsContext ctx, AccessArgs args) {
+    private CompletionStage<AccessResult> access(NfsContext ctx, AccessArgs args) {
         FileAttrs a = cached(args.object());
         if (a != null) {
             return CompletableFuture.completedFuture(AccessResult.ok(this.ctx.postOp(a),
@@ -189,18 +213,12 @@ public final class ShadowNfs3Service implements Nfs3Service, AutoCloseable {
         return run(args.object(), accessProc, ctx, args);
     }
 
-    @Override
-    public CompletionStage<ReadlinkResult> readlink(NfsContext ctx, ReadlinkArgs args) {
-        return run(args.symlink(), readlinkProc, ctx, args);
-    }
-
     /**
      * READ: answered from the {@link ReadAhead} chunk when the client continues a sequential read
      * (no hand-off, no file-system call on the event loop: the handle is authenticated in memory),
      * else on the I/O executor; either way the next chunk is read ahead.
      */
-    @Override
-    public CompletionStage<ReadResult> read(NfsContext ctx, ReadArgs args) {
+    private CompletionStage<ReadResult> read(NfsContext ctx, ReadArgs args) {
         long inode = fs.authenticate(args.file().bytes());
         if (inode >= 0) {
             ReadAhead.Chunk c = readAhead.take(inode, args.offset());
@@ -271,94 +289,5 @@ public final class ShadowNfs3Service implements Nfs3Service, AutoCloseable {
     @Override
     public void close() {
         readAhead.close();
-    }
-
-    @Override
-    public CompletionStage<WriteResult> write(NfsContext ctx, WriteArgs args) {
-        long inode = key(args.file());
-        readAhead.invalidate(inode);
-        cache.invalidate(inode);
-        return run(args.file(), (c, a) -> {
-            readAhead.invalidate(inode); // a chunk read ahead before this change reached the stripe
-            return writeProc.run(c, a);
-        }, ctx, args);
-    }
-
-    @Override
-    public CompletionStage<NewObjectResult> create(NfsContext ctx, CreateArgs args) {
-        cache.invalidateName(key(args.dir()), args.name().toString());
-        return runDroppingReadAhead(args.dir(), createProc, ctx, args, false);
-    }
-
-    @Override
-    public CompletionStage<NewObjectResult> mkdir(NfsContext ctx, MkdirArgs args) {
-        cache.invalidateName(key(args.dir()), args.name().toString());
-        return run(args.dir(), mkdirProc, ctx, args);
-    }
-
-    @Override
-    public CompletionStage<NewObjectResult> symlink(NfsContext ctx, SymlinkArgs args) {
-        cache.invalidateName(key(args.dir()), args.name().toString());
-        return run(args.dir(), symlinkProc, ctx, args);
-    }
-
-    @Override
-    public CompletionStage<NewObjectResult> mknod(NfsContext ctx, MknodArgs args) {
-        cache.invalidateName(key(args.dir()), args.name().toString());
-        return run(args.dir(), mknodProc, ctx, args);
-    }
-
-    @Override
-    public CompletionStage<RemoveResult> remove(NfsContext ctx, RemoveArgs args) {
-        cache.invalidateName(key(args.dir()), args.name().toString());
-        return runDroppingReadAhead(args.dir(), removeProc, ctx, args, false);
-    }
-
-    @Override
-    public CompletionStage<RmdirResult> rmdir(NfsContext ctx, RmdirArgs args) {
-        cache.invalidateName(key(args.dir()), args.name().toString());
-        return runDroppingReadAhead(args.dir(), rmdirProc, ctx, args, false);
-    }
-
-    @Override
-    public CompletionStage<RenameResult> rename(NfsContext ctx, RenameArgs args) {
-        // a moved directory moves its subtree; replaced objects go
-        return runDroppingReadAhead(args.fromDir(), renameProc, ctx, args, true);
-    }
-
-    @Override
-    public CompletionStage<LinkResult> link(NfsContext ctx, LinkArgs args) {
-        // nlink and ctime of the linked object changed
-        return runDroppingReadAhead(args.dir(), linkProc, ctx, args, true);
-    }
-
-    @Override
-    public CompletionStage<ReaddirResult> readdir(NfsContext ctx, ReaddirArgs args) {
-        return run(args.dir(), readdirProc, ctx, args);
-    }
-
-    @Override
-    public CompletionStage<ReaddirplusResult> readdirplus(NfsContext ctx, ReaddirplusArgs args) {
-        return run(args.dir(), readdirplusProc, ctx, args);
-    }
-
-    @Override
-    public CompletionStage<FsstatResult> fsstat(NfsContext ctx, FsstatArgs args) {
-        return run(args.root(), fsstatProc, ctx, args);
-    }
-
-    @Override
-    public CompletionStage<FsinfoResult> fsinfo(NfsContext ctx, FsinfoArgs args) {
-        return run(args.root(), fsinfoProc, ctx, args);
-    }
-
-    @Override
-    public CompletionStage<PathconfResult> pathconf(NfsContext ctx, PathconfArgs args) {
-        return run(args.object(), pathconfProc, ctx, args);
-    }
-
-    @Override
-    public CompletionStage<CommitResult> commit(NfsContext ctx, CommitArgs args) {
-        return run(args.file(), commitProc, ctx, args);
     }
 }

@@ -5,34 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.rowfs.shadow.fs.FileAttrs;
 import io.rowfs.shadow.fs.FileType;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
+import io.rowfs.testsupport.ManualClock;
 import org.junit.jupiter.api.Test;
 
 /** The attribute cache's rules: TTL on a manual clock, and the change counter settling races. */
 class AttrCacheTest {
-    /** A clock the test moves by hand. */
-    static final class ManualClock extends Clock {
-        long millis = 1_000_000;
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(millis);
-        }
-    }
-
-    final ManualClock clock = new ManualClock();
+    final ManualClock clock = new ManualClock(1_000_000);
     final AttrCache cache = new AttrCache(1000, 4, clock);
 
     static FileAttrs attrs(long inode, long size) {
@@ -44,9 +22,9 @@ class AttrCacheTest {
         cache.putName(cache.stamp(), 1, "a", attrs(7, 3));
         assertEquals(3, cache.get(7).size());
         assertEquals(7, cache.child(1, "a"));
-        clock.millis += 1000;
+        clock.advanceMillis(1000);
         assertEquals(7, cache.child(1, "a"), "still fresh at exactly the TTL");
-        clock.millis += 1;
+        clock.advanceMillis(1);
         assertNull(cache.get(7));
         assertEquals(-1, cache.child(1, "a"));
     }

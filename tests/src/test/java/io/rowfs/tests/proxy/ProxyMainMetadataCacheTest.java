@@ -3,7 +3,7 @@ package io.rowfs.tests.proxy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.rowfs.protocol.metrics.MetricFamily;
+import io.rowfs.metrics.MetricFamily;
 import io.rowfs.protocol.nfs3.FileHandle;
 import io.rowfs.protocol.nfs3.Nfs3Status;
 import io.rowfs.protocol.nfs3.ReadlinkArgs;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.rowfs.protocol.metrics.PrometheusTextParser;
-import io.rowfs.protocol.metrics.PrometheusTextParser.Sample;
+import io.rowfs.metrics.PrometheusTextParser;
+import io.rowfs.metrics.PrometheusTextParser.Sample;
 import io.rowfs.proxy.server.ProxyServer;
 import io.rowfs.tests.peers.Libnfs;
 import java.net.InetSocketAddress;

@@ -1,4 +1,4 @@
-package io.rowfs.protocol.metrics;
+package io.rowfs.metrics;
 
 import java.util.List;
 import java.util.Map;

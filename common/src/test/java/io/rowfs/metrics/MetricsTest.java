@@ -1,4 +1,4 @@
-package io.rowfs.protocol.metrics;
+package io.rowfs.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

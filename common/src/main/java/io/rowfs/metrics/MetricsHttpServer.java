@@ -1,4 +1,4 @@
-package io.rowfs.protocol.metrics;
+package io.rowfs.metrics;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
@@ -7,6 +7,10 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
@@ -18,34 +22,35 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
-import io.rowfs.protocol.transport.EventLoops;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Serves {@code GET /metrics} (Prometheus text) for one registry. Other paths get 404, other
  * methods 405; request bodies over 8 KiB are refused by the aggregator. Rendering is cheap and runs
- * on the event loop.
+ * on the event loop, one NIO thread of its own (a few requests a minute need no epoll; this module
+ * stays free of the RPC transport).
  */
 public final class MetricsHttpServer implements AutoCloseable {
     /** The port rowfs servers serve metrics on unless told otherwise, and where {@code rowfs stats} looks. */
     public static final int DEFAULT_PORT = 9477;
     private static final int MAX_REQUEST = 8192;
-    private final EventLoops loops;
+    private final EventLoopGroup loops;
     private final Channel channel;
 
-    private MetricsHttpServer(EventLoops loops, Channel channel) {
+    private MetricsHttpServer(EventLoopGroup loops, Channel channel) {
         this.loops = loops;
         this.channel = channel;
     }
 
     /** Binds {@code listen} (port 0 = ephemeral); fails with a clear message when the port is taken. */
     public static MetricsHttpServer start(InetSocketAddress listen, MetricsRegistry registry) throws IOException {
-        EventLoops loops = EventLoops.create(1);
+        EventLoopGroup loops = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         var bound = new ServerBootstrap()
-                .group(loops.group())
-                .channel(loops.serverSocketChannel())
+                .group(loops)
+                .channel(NioServerSocketChannel.class)
                 .childHandler(new ChannelInitializer<>() {
                     @Override
                     protected void initChannel(Channel c) {
@@ -55,7 +60,7 @@ public final class MetricsHttpServer implements AutoCloseable {
                 })
                 .bind(listen).awaitUninterruptibly();
         if (!bound.isSuccess()) {
-            loops.close();
+            shutDown(loops);
             throw new IOException("cannot serve metrics on " + listen + ": " + bound.cause().getMessage(), bound.cause());
         }
         return new MetricsHttpServer(loops, bound.channel());
@@ -68,7 +73,12 @@ public final class MetricsHttpServer implements AutoCloseable {
     @Override
     public void close() {
         channel.close().syncUninterruptibly();
-        loops.close();
+        shutDown(loops);
+    }
+
+    /** Shuts the loop down and waits for it (at most a few seconds). */
+    private static void shutDown(EventLoopGroup loops) {
+        loops.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
     }
 
     private static final class Handler extends SimpleChannelInboundHandler<FullHttpRequest> {

@@ -1,8 +1,0 @@
-/**
- * Counters every rowfs server exposes: a tiny registry of labelled counters
- * ({@link io.rowfs.protocol.metrics.MetricsRegistry}), their Prometheus text rendering
- * ({@link io.rowfs.protocol.metrics.PrometheusText}) and an HTTP endpoint serving it
- * ({@link io.rowfs.protocol.metrics.MetricsHttpServer}, {@code GET /metrics}). {@code rowfs stats}
- * reads that endpoint and prints a table.
- */
-package io.rowfs.protocol.metrics;

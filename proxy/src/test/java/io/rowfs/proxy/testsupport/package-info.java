@@ -1,2 +1,0 @@
-/** Helpers shared by the proxy's unit tests. */
-package io.rowfs.proxy.testsupport;
