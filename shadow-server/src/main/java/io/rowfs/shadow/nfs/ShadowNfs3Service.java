@@ -35,27 +35,7 @@ public final class ShadowNfs3Service implements Nfs3Service, AutoCloseable {
     private final ShadowContext ctx;
     private final ReadAhead readAhead;
     private final AttrCache cache;
-    private final Getattr getattrProc;
-    private final Setattr setattrProc;
-    private final Lookup lookupProc;
-    private final AccessProc accessProc;
-    private final Readlink readlinkProc;
-    private final Read readProc;
-    private final Write writeProc;
-    private final Create createProc;
-    private final Mkdir mkdirProc;
-    private final Symlink symlinkProc;
-    private final Mknod mknodProc;
-    private final Remove removeProc;
-    private final Rmdir rmdirProc;
-    private final Rename renameProc;
-    private final Link linkProc;
-    private final Readdir readdirProc;
-    private final Readdirplus readdirplusProc;
-    private final Fsstat fsstatProc;
-    private final Fsinfo fsinfoProc;
-    private final Pathconf pathconfProc;
-    private final Commit commitProc;
+    private final ShadowProcedures procs;
 
     public ShadowNfs3Service(ShadowFs fs, IoExecutor io, Clock clock) {
         this(fs, io, clock, ATTR_TTL_MILLIS);
@@ -69,27 +49,7 @@ public final class ShadowNfs3Service implements Nfs3Service, AutoCloseable {
         this.cache = new AttrCache(attrTtlMillis, ATTR_CACHE_ENTRIES, clock);
         ShadowContext c = new ShadowContext(fs, cache);
         this.ctx = c;
-        this.getattrProc = new Getattr(c);
-        this.setattrProc = new Setattr(c);
-        this.lookupProc = new Lookup(c);
-        this.accessProc = new AccessProc(c);
-        this.readlinkProc = new Readlink(c);
-        this.readProc = new Read(c);
-        this.writeProc = new Write(c);
-        this.createProc = new Create(c);
-        this.mkdirProc = new Mkdir(c);
-        this.symlinkProc = new Symlink(c);
-        this.mknodProc = new Mknod(c);
-        this.removeProc = new Remove(c);
-        this.rmdirProc = new Rmdir(c);
-        this.renameProc = new Rename(c);
-        this.linkProc = new Link(c);
-        this.readdirProc = new Readdir(c);
-        this.readdirplusProc = new Readdirplus(c);
-        this.fsstatProc = new Fsstat(c);
-        this.fsinfoProc = new Fsinfo(c);
-        this.pathconfProc = new Pathconf(c);
-        this.commitProc = new Commit(c);
+        this.procs = new ShadowProcedures(c);
     }
 
     /**
@@ -146,7 +106,7 @@ public final class ShadowNfs3Service implements Nfs3Service, AutoCloseable {
         if (a != null) {
             return CompletableFuture.completedFuture(GetattrResult.ok(this.ctx.fattr(a)));
         }
-        return run(args.object(), getattrProc, ctx, args);
+        return run(args.object(), procs.getattrProc, ctx, args);
     }
 
     @Override
@@ -156,7 +116,7 @@ public final class ShadowNfs3Service implements Nfs3Service, AutoCloseable {
         cache.invalidate(inode);
         return run(args.object(), (c, a) -> {
             readAhead.invalidate(inode); // a chunk read ahead before this change reached the stripe
-            return setattrProc.run(c, a);
+            return procs.setattrProc.run(c, a);
         }, ctx, args);
     }
 
@@ -175,7 +135,7 @@ public final class ShadowNfs3Service implements Nfs3Service, AutoCloseable {
                         this.ctx.postOp(cache.get(dir))));
             }
         }
-        return run(args.dir(), lookupProc, ctx, args);
+        return run(args.dir(), procs.lookupProc, ctx, args);
     }
 
     /** ACCESS: computed on the event loop from cached attributes when it can, else on the stripe. */
@@ -186,12 +146,12 @@ public final class ShadowNfs3Service implements Nfs3Service, AutoCloseable {
             return CompletableFuture.completedFuture(AccessResult.ok(this.ctx.postOp(a),
                     fs.access(a, ShadowContext.cred(ctx), args.access())));
         }
-        return run(args.object(), accessProc, ctx, args);
+        return run(args.object(), procs.accessProc, ctx, args);
     }
 
     @Override
     public CompletionStage<ReadlinkResult> readlink(NfsContext ctx, ReadlinkArgs args) {
-        return run(args.symlink(), readlinkProc, ctx, args);
+        return run(args.symlink(), procs.readlinkProc, ctx, args);
     }
 
     /**
@@ -208,7 +168,7 @@ public final class ShadowNfs3Service implements Nfs3Service, AutoCloseable {
                 return CompletableFuture.completedFuture(fromChunk(args, inode, c));
             }
         }
-        return run(args.file(), readProc, ctx, args).thenApply(r -> {
+        return run(args.file(), procs.readProc, ctx, args).thenApply(r -> {
             if (inode >= 0 && r.status().isOk()) {
                 readAheadFrom(args.file(), inode, args.offset() + r.count(), r.count(), r.eof());
             }
@@ -280,85 +240,85 @@ public final class ShadowNfs3Service implements Nfs3Service, AutoCloseable {
         cache.invalidate(inode);
         return run(args.file(), (c, a) -> {
             readAhead.invalidate(inode); // a chunk read ahead before this change reached the stripe
-            return writeProc.run(c, a);
+            return procs.writeProc.run(c, a);
         }, ctx, args);
     }
 
     @Override
     public CompletionStage<NewObjectResult> create(NfsContext ctx, CreateArgs args) {
         cache.invalidateName(key(args.dir()), args.name().toString());
-        return runDroppingReadAhead(args.dir(), createProc, ctx, args, false);
+        return runDroppingReadAhead(args.dir(), procs.createProc, ctx, args, false);
     }
 
     @Override
     public CompletionStage<NewObjectResult> mkdir(NfsContext ctx, MkdirArgs args) {
         cache.invalidateName(key(args.dir()), args.name().toString());
-        return run(args.dir(), mkdirProc, ctx, args);
+        return run(args.dir(), procs.mkdirProc, ctx, args);
     }
 
     @Override
     public CompletionStage<NewObjectResult> symlink(NfsContext ctx, SymlinkArgs args) {
         cache.invalidateName(key(args.dir()), args.name().toString());
-        return run(args.dir(), symlinkProc, ctx, args);
+        return run(args.dir(), procs.symlinkProc, ctx, args);
     }
 
     @Override
     public CompletionStage<NewObjectResult> mknod(NfsContext ctx, MknodArgs args) {
         cache.invalidateName(key(args.dir()), args.name().toString());
-        return run(args.dir(), mknodProc, ctx, args);
+        return run(args.dir(), procs.mknodProc, ctx, args);
     }
 
     @Override
     public CompletionStage<RemoveResult> remove(NfsContext ctx, RemoveArgs args) {
         cache.invalidateName(key(args.dir()), args.name().toString());
-        return runDroppingReadAhead(args.dir(), removeProc, ctx, args, false);
+        return runDroppingReadAhead(args.dir(), procs.removeProc, ctx, args, false);
     }
 
     @Override
     public CompletionStage<RmdirResult> rmdir(NfsContext ctx, RmdirArgs args) {
         cache.invalidateName(key(args.dir()), args.name().toString());
-        return runDroppingReadAhead(args.dir(), rmdirProc, ctx, args, false);
+        return runDroppingReadAhead(args.dir(), procs.rmdirProc, ctx, args, false);
     }
 
     @Override
     public CompletionStage<RenameResult> rename(NfsContext ctx, RenameArgs args) {
         // a moved directory moves its subtree; replaced objects go
-        return runDroppingReadAhead(args.fromDir(), renameProc, ctx, args, true);
+        return runDroppingReadAhead(args.fromDir(), procs.renameProc, ctx, args, true);
     }
 
     @Override
     public CompletionStage<LinkResult> link(NfsContext ctx, LinkArgs args) {
         // nlink and ctime of the linked object changed
-        return runDroppingReadAhead(args.dir(), linkProc, ctx, args, true);
+        return runDroppingReadAhead(args.dir(), procs.linkProc, ctx, args, true);
     }
 
     @Override
     public CompletionStage<ReaddirResult> readdir(NfsContext ctx, ReaddirArgs args) {
-        return run(args.dir(), readdirProc, ctx, args);
+        return run(args.dir(), procs.readdirProc, ctx, args);
     }
 
     @Override
     public CompletionStage<ReaddirplusResult> readdirplus(NfsContext ctx, ReaddirplusArgs args) {
-        return run(args.dir(), readdirplusProc, ctx, args);
+        return run(args.dir(), procs.readdirplusProc, ctx, args);
     }
 
     @Override
     public CompletionStage<FsstatResult> fsstat(NfsContext ctx, FsstatArgs args) {
-        return run(args.root(), fsstatProc, ctx, args);
+        return run(args.root(), procs.fsstatProc, ctx, args);
     }
 
     @Override
     public CompletionStage<FsinfoResult> fsinfo(NfsContext ctx, FsinfoArgs args) {
-        return run(args.root(), fsinfoProc, ctx, args);
+        return run(args.root(), procs.fsinfoProc, ctx, args);
     }
 
     @Override
     public CompletionStage<PathconfResult> pathconf(NfsContext ctx, PathconfArgs args) {
-        return run(args.object(), pathconfProc, ctx, args);
+        return run(args.object(), procs.pathconfProc, ctx, args);
     }
 
     @Override
     public CompletionStage<CommitResult> commit(NfsContext ctx, CommitArgs args) {
-        return run(args.file(), commitProc, ctx, args);
+        return run(args.file(), procs.commitProc, ctx, args);
     }
 }
