@@ -1,6 +1,7 @@
 package io.rowfs.proxy.server;
 
 import io.rowfs.protocol.nfs3.*;
+import io.rowfs.proxy.engine.ProxyMetrics;
 import io.rowfs.proxy.threading.NonBlocking;
 import io.rowfs.proxy.ops.AttrOps;
 import io.rowfs.proxy.ops.CreateOps;

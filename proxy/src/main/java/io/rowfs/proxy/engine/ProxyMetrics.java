@@ -1,4 +1,4 @@
-package io.rowfs.proxy.server;
+package io.rowfs.proxy.engine;
 
 import io.rowfs.protocol.metrics.CounterFamily;
 import io.rowfs.protocol.metrics.GaugeFamily;
