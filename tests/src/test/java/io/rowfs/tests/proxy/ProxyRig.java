@@ -22,13 +22,17 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * Test rig: the back ends of a proxy peer test, made by {@link #builder}: main (by default
  * nfs-ganesha exporting {@code mainDir} read-only; or the project's shadow server, read-only) and
  * shadow (by default the project's shadow server over {@code shadowDir} in this JVM, optionally
  * behind a delaying relay; or nfs-ganesha), and proxies in front of them ({@link ProxyClient} talks
- * NFSv3 to one).
+ * NFSv3 to one). With {@link ShadowKind#LOCAL} there is no shadow server: the proxies serve
+ * {@code shadowDir} in their own process ({@code --shadow-dir}, its state in the proxy's state),
+ * and set-ups that need a shadow server (nfs-ganesha as shadow, a delayed or restarted shadow) are
+ * skipped (they ran with {@link ShadowKind#NFS}).
  * Back-end state lives in {@code work/shadow-state} and {@code work/main-state}; a proxy's state
  * by default in {@link #proxyState()}.
  */
@@ -99,6 +103,8 @@ final class ProxyRig implements AutoCloseable {
     }
 
     final Ganesha main;
+    /** The shadow the proxies use in this run. */
+    final ShadowKind kind = ShadowKind.current();
     private final ShadowServer mainServer;
     private final Ganesha shadowGanesha;
     /** Replaced by {@link #restartShadow()}; test thread only. */
@@ -115,6 +121,8 @@ final class ProxyRig implements AutoCloseable {
 
     private ProxyRig(Builder b) throws IOException {
         Setup setup = b.setup;
+        Assumptions.assumeTrue(kind == ShadowKind.NFS || (!setup.ganeshaShadow && b.shadowDelay.isZero()),
+                "needs a shadow server (" + setup + ", shadow delay " + b.shadowDelay + "): ran with the NFS shadow");
         if (setup.ganeshaShadow && !b.shadowDelay.isZero()) {
             throw new IllegalArgumentException("a shadow delay needs the shadow server as shadow, not " + setup);
         }
@@ -126,7 +134,7 @@ final class ProxyRig implements AutoCloseable {
                     .stateDir(work.resolve("main-state")).readOnly(true)
                     .listen(new InetSocketAddress("127.0.0.1", 0)).build().start());
             shadowGanesha = setup.ganeshaShadow ? keep(Ganesha.start(shadowDir, false)) : null;
-            shadow = setup.ganeshaShadow ? null : keep(startShadowServer(0));
+            shadow = setup.ganeshaShadow || kind == ShadowKind.LOCAL ? null : keep(startShadowServer(0));
             shadowRelay = b.shadowDelay.isZero() ? null : keep(WanRelay.start(new InetSocketAddress("127.0.0.1", 0),
                     new InetSocketAddress("127.0.0.1", shadow.port()), b.shadowDelay, 0));
         } catch (IOException | RuntimeException e) {
@@ -151,7 +159,8 @@ final class ProxyRig implements AutoCloseable {
      */
     void restartShadow() throws IOException {
         if (shadow == null) {
-            throw new IllegalStateException("the shadow is nfs-ganesha here, not the shadow server");
+            throw new IllegalStateException("the shadow is " + (kind == ShadowKind.LOCAL ? "in the proxy's process"
+                    : "nfs-ganesha") + " here, not the shadow server");
         }
         int at = all.indexOf(shadow);
         int port = shadow.port();
@@ -171,7 +180,15 @@ final class ProxyRig implements AutoCloseable {
                 : new BackendSpec("127.0.0.1", mainServer.port(), mainServer.port(), mainServer.fs().root().toString());
     }
 
+    /** True when the shadow is the shadow server (so it can be restarted on its own). */
+    boolean hasShadowServer() {
+        return shadow != null;
+    }
+
     BackendSpec shadowSpec() {
+        if (kind == ShadowKind.LOCAL) {
+            throw new IllegalStateException("the shadow is in the proxy's process: no shadow server");
+        }
         if (shadow == null) {
             return new BackendSpec("127.0.0.1", shadowGanesha.hostNfsPort(), shadowGanesha.hostMountPort(),
                     shadowGanesha.exportPath());
@@ -182,7 +199,13 @@ final class ProxyRig implements AutoCloseable {
 
     /** A proxy in this JVM in front of this rig, on an ephemeral port with state {@code state}, not started. */
     ProxyServer.Builder proxy(Path state) {
-        return ProxyServer.builder().main(mainSpec()).shadow(shadowSpec()).state(state)
+        ProxyServer.Builder b = ProxyServer.builder();
+        if (kind == ShadowKind.LOCAL) {
+            b.shadowDir(shadowDir);
+        } else {
+            b.shadow(shadowSpec());
+        }
+        return b.main(mainSpec()).state(state)
                 .listen(new InetSocketAddress("127.0.0.1", 0)).cacheBytes(64L << 20).maxObjects(100_000);
     }
 
@@ -210,11 +233,21 @@ final class ProxyRig implements AutoCloseable {
         cmd.add("-Dchronicle.analytics.disable=true");
         cmd.addAll(jvmOptions);
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.rowfs.app.Rowfs", "proxy",
-                "--main", mainSpec().toString(), "--shadow", shadowSpec().toString(),
+                "--main", mainSpec().toString(), shadowOption(), shadowArgument(),
                 "--listen", "127.0.0.1:" + port, "--state", state.toString(), "--portmap", "-1",
                 "--cache-size", "64M", "--max-objects", "100000", "--metrics", "off"));
         cmd.addAll(proxyOptions);
         return cmd;
+    }
+
+    /** The proxy option naming this run's shadow: {@code --shadow} or {@code --shadow-dir}. */
+    String shadowOption() {
+        return kind == ShadowKind.LOCAL ? "--shadow-dir" : "--shadow";
+    }
+
+    /** Its value: the shadow server's spec, or the shadow directory. */
+    String shadowArgument() {
+        return kind == ShadowKind.LOCAL ? shadowDir.toString() : shadowSpec().toString();
     }
 
     static int freePort() throws IOException {
