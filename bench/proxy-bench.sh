@@ -17,14 +17,17 @@
 #           shadow   rowfs shadow-server, the proxy's write store           127.0.0.1:3049
 #           direct   rowfs shadow-server, the "direct to the shadow" peer   127.0.0.1:3051
 #           rowfs    rowfs proxy (main + shadow)                             127.0.0.1:5049
+#           rowfsdir rowfs proxy whose shadow is a directory in its own process (--shadow-dir) 127.0.0.1:5051
 #           relay    WanRelay adding RTT_MS between a client and main       127.0.0.1:6049 (mount 60048)
 #           rowfs-wan rowfs proxy whose main is behind the relay            127.0.0.1:7049
 # Each round reads a fresh image file (so the proxy's cache is cold), reads it again (warm), writes
 # SIZE_MIB MiB, walks a TREE x TREE tree of small files (ls -R, stat, read), and runs
 # create/stat/remove of FILES files; then reads a fresh WAN_MIB file across the relay directly and
-# through rowfs-wan. It prints medians and the issue's ratios: rowfs/direct (targets: cold read
-# >= 0.9, warm read >= 1.0, write >= 0.85, metadata >= 0.8), rowfs-wan/direct-over-relay (>= 3)
-# and rowfs/gproxy (must be > 1 everywhere), and the proxy's peak RSS.
+# through rowfs-wan. rowfs and rowfsdir (the same proxy with the shadow in process) take the same
+# turns, interleaved with the others. It prints medians and the issue's ratios: rowfs/direct
+# (targets: cold read >= 0.9, warm read >= 1.0, write >= 0.85, metadata >= 0.8), the same for
+# rowfsdir, rowfs-wan/direct-over-relay (>= 3) and rowfs/gproxy (must be > 1 everywhere), and the
+# proxies' peak RSS.
 set -euo pipefail
 here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)"
 root="$(dirname "$here")"
@@ -58,7 +61,7 @@ trap cleanup EXIT
 
 echo "bench: preparing the image (${ROUNDS} x ${SIZE_MIB} MiB, ${TREE}x${TREE} tree, ${ROUNDS} x ${WAN_MIB} MiB WAN files)"
 img="$work/main"
-mkdir -p "$img/tree" "$img/gp" "$work/shadow" "$work/shadow-wan" "$work/direct"
+mkdir -p "$img/tree" "$img/gp" "$work/shadow" "$work/shadow-wan" "$work/direct" "$work/shadow-dir"
 for r in $(seq "$ROUNDS"); do
   head -c "$((SIZE_MIB << 20))" /dev/urandom > "$img/big-$r.bin"
   head -c "$((WAN_MIB << 20))" /dev/urandom > "$img/wan-$r.bin"
@@ -106,12 +109,15 @@ wait_url direct "$(url "$work/direct" 3051 3051)"
 start_named rowfs "$root/rowfs" proxy --main "127.0.0.1:2049/20048:$img" --shadow "127.0.0.1:3049:$work/shadow" \
   --listen 127.0.0.1:5049 --state "$work/st-proxy" --portmap -1 --cache-size "$(( (ROUNDS * SIZE_MIB + 1024) ))M" --metrics off
 proxy_pid="${pids[-1]}"
+start_named rowfsdir "$root/rowfs" proxy --main "127.0.0.1:2049/20048:$img" --shadow-dir "$work/shadow-dir" \
+  --listen 127.0.0.1:5051 --state "$work/st-proxy-dir" --portmap -1 --cache-size "$(( (ROUNDS * SIZE_MIB + 1024) ))M" --metrics off
+proxydir_pid="${pids[-1]}"
 start_named rowfswan "$root/rowfs" proxy --main "127.0.0.1:6049/60048:$img" --shadow "127.0.0.1:3050:$work/shadow-wan" \
   --listen 127.0.0.1:7049 --state "$work/st-proxy-wan" --portmap -1 --cache-size 2G --metrics off
 
-U_MAIN="$(url "$img" 2049 20048)"; U_GP="$(url "$img" 4049 40048)"; U_ROWFS="$(url "$img" 5049 5049)"
+U_MAIN="$(url "$img" 2049 20048)"; U_GP="$(url "$img" 4049 40048)"; U_ROWFS="$(url "$img" 5049 5049)"; U_ROWFSDIR="$(url "$img" 5051 5051)"
 U_DIRECT="$(url "$work/direct" 3051 3051)"; U_RELAY="$(url "$img" 6049 60048)"; U_ROWFSWAN="$(url "$img" 7049 7049)"
-wait_url main "$U_MAIN"; wait_url gproxy "$U_GP"; wait_url rowfs "$U_ROWFS"; wait_url rowfswan "$U_ROWFSWAN"
+wait_url main "$U_MAIN"; wait_url gproxy "$U_GP"; wait_url rowfs "$U_ROWFS"; wait_url rowfsdir "$U_ROWFSDIR"; wait_url rowfswan "$U_ROWFSWAN"
 
 declare -A results
 record() { # who phase-prefix output
@@ -131,10 +137,11 @@ for r in $(seq "$ROUNDS"); do
   echo "round $r"
   (( r == 1 )) || restart_gproxy
   # alternate who reads first so page-cache effects on main do not favour one side
-  if (( r % 2 )); then order="rowfs gproxy direct"; else order="direct gproxy rowfs"; fi
+  if (( r % 2 )); then order="rowfs rowfsdir gproxy direct"; else order="direct gproxy rowfsdir rowfs"; fi
   for who in $order; do
     case $who in
       rowfs)  u="$U_ROWFS" ;;
+      rowfsdir) u="$U_ROWFSDIR" ;;
       gproxy) u="$U_GP" ;;
       direct) u="$U_MAIN" ;;
     esac
@@ -145,10 +152,12 @@ for r in $(seq "$ROUNDS"); do
     [ "$WORKLOADS" = data ] || record "$who" tree- "$(nb "$u" walk /tree)"
   done
   record rowfs "" "$(nb "$U_ROWFS" write "w-$r.bin" "$SIZE_MIB")"
+  record rowfsdir "" "$(nb "$U_ROWFSDIR" write "w-$r.bin" "$SIZE_MIB")"
   record direct "" "$(nb "$U_DIRECT" write "w-$r.bin" "$SIZE_MIB")"
   record gproxy "" "$(nb "$U_GP" write "gp/w-$r.bin" "$SIZE_MIB")"
   if [ "$WORKLOADS" = all ]; then
     record rowfs "" "$(nb "$U_ROWFS" meta "$FILES")"
+    record rowfsdir "" "$(nb "$U_ROWFSDIR" meta "$FILES")"
     record direct "" "$(nb "$U_DIRECT" meta "$FILES")"
     record gproxy "" "$(nb "$U_GP" meta "$FILES")"
   fi
@@ -160,15 +169,18 @@ median() { tr ' ' '\n' | sed '/^$/d' | sort -g | awk '{a[NR]=$1} END {if (NR==0)
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (b == "n/a" || a == "n/a" || b == 0) print "n/a"; else printf "%.2f", a/b}'; }
 verdict() { awk -v r="$1" -v t="$2" 'BEGIN {if (r == "n/a") print "?"; else print (r >= t ? "met" : "MISSED")}'; }
 echo
-printf '%-14s %12s %12s %12s %14s %8s %7s %14s\n' workload direct rowfs gproxy rowfs/direct target "" rowfs/gproxy
+printf '%-14s %12s %12s %12s %12s %14s %8s %7s %17s %7s %14s\n' workload direct rowfs rowfs-dir gproxy rowfs/direct target "" \
+  rowfs-dir/direct "" rowfs/gproxy
 for phase in cold-read warm-read write tree-ls-R tree-stat tree-smallread create stat remove; do
   d="$(median <<<"${results[direct.$phase]:-}")"; p="$(median <<<"${results[rowfs.$phase]:-}")"; g="$(median <<<"${results[gproxy.$phase]:-}")"
+  pd="$(median <<<"${results[rowfsdir.$phase]:-}")"
   case $phase in cold-read) t=0.9 ;; warm-read) t=1.0 ;; write) t=0.85 ;; *) t=0.8 ;; esac
-  rd="$(ratio "$p" "$d")"; rg="$(ratio "$p" "$g")"
-  printf '%-14s %12s %12s %12s %14s %8s %7s %14s %s\n' "$phase" "$d" "$p" "$g" "$rd" ">=$t" "$(verdict "$rd" "$t")" "$rg" "$(verdict "$rg" 1.0001)"
+  rd="$(ratio "$p" "$d")"; rg="$(ratio "$p" "$g")"; rdd="$(ratio "$pd" "$d")"
+  printf '%-14s %12s %12s %12s %12s %14s %8s %7s %17s %7s %14s %s\n' "$phase" "$d" "$p" "$pd" "$g" "$rd" ">=$t" "$(verdict "$rd" "$t")" \
+    "$rdd" "$(verdict "$rdd" "$t")" "$rg" "$(verdict "$rg" 1.0001)"
 done
 d="$(median <<<"${results[relay.wan-read]:-}")"; p="$(median <<<"${results[rowfswan.wan-read]:-}")"; rw="$(ratio "$p" "$d")"
-printf '%-14s %12s %12s %12s %14s %8s %7s\n' "wan-read" "$d" "$p" "-" "$rw" ">=3" "$(verdict "$rw" 3)"
+printf '%-14s %12s %12s %12s %12s %14s %8s %7s\n' "wan-read" "$d" "$p" "-" "-" "$rw" ">=3" "$(verdict "$rw" 3)"
 echo
-echo "(rates: reads/writes MiB/s, tree-ls-R entries/s, stat/create/remove ops/s, tree-smallread files/s; direct = main for reads and walks, a second shadow-server for writes and metadata)"
-echo "rowfs proxy peak RSS: $(awk '/VmHWM/ {print $2, $3}' /proc/"$proxy_pid"/status)"
+echo "(rates: reads/writes MiB/s, tree-ls-R entries/s, stat/create/remove ops/s, tree-smallread files/s; direct = main for reads and walks, a second shadow-server for writes and metadata; rowfs-dir = the proxy with --shadow-dir)"
+echo "rowfs proxy peak RSS: $(awk '/VmHWM/ {print $2, $3}' /proc/"$proxy_pid"/status) (NFS shadow, not counting the shadow server), $(awk '/VmHWM/ {print $2, $3}' /proc/"$proxydir_pid"/status) (shadow in process)"

@@ -3,8 +3,11 @@
  *
  * <p>How the parts fit:
  * <ul>
- *   <li>{@code server}: {@code ProxyServer} (state directory, back ends, NFSv3 + MOUNT v3 + portmap
- *       front end), {@code ProxyNfs3Service} (threading, below; duplicate-request cache for
+ *   <li>{@code engine}: {@code ProxyEngine} (state directory, stores, tables, intent recovery,
+ *       threads, metrics; binds no socket, several per JVM), {@code MainData} (the main-data cache
+ *       and fetcher, shareable by engines of one main), {@code EngineConfig}, {@code ProxyMetrics}.
+ *   <li>{@code server}: {@code ProxyServer} (an engine served over NFSv3 + MOUNT v3 + portmap and
+ *       metrics HTTP), {@code ProxyNfs3Service} (threading, below; duplicate-request cache for
  *       non-idempotent procedures), {@code Errors} (the one failure-to-status mapping),
  *       {@code ProxyCommand} ({@code rowfs proxy}).
  *   <li>{@code ops}: one class per procedure group, protocol translation only.
@@ -19,7 +22,8 @@
  *       exceptions, {@code ShadowAttributes}: the last attributes the shadow reported per object,
  *       name changes queued in order).
  *   <li>{@code backend}: the stores on NFSv3 servers mounted with MOUNT v3 ({@code NfsMainStore},
- *       {@code NfsShadowStore}).
+ *       {@code NfsShadowStore}), and the shadow in the proxy's process ({@code LocalShadowStore}: a
+ *       directory served by the shadow server's file-system layer, no RPC).
  *   <li>{@code threading}: {@code NonBlocking} (the fast path's guard), {@code Await},
  *       {@code SerialQueues}.
  *   <li>{@code meta}: the durable object table and name index; {@code blocks}: bitmaps and planner;

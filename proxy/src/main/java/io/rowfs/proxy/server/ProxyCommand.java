@@ -14,12 +14,16 @@ import picocli.CommandLine.Option;
 @Command(name = "proxy", mixinStandardHelpOptions = true,
         description = {"Redirect-on-write NFSv3 proxy: one read-write file system made of",
             "a read-only main export and a shadow export.",
-            "Back ends are HOST:NFSPORT[/MOUNTPORT]:/export (MOUNT on the NFS port if omitted)."})
+            "Back ends are HOST:NFSPORT[/MOUNTPORT]:/export (MOUNT on the NFS port if omitted);",
+            "the shadow is either such a server (--shadow) or a local directory (--shadow-dir)."})
 public final class ProxyCommand implements Subcommand {
     @Option(names = "--main", required = true, description = "read-only main server, HOST:NFSPORT[/MOUNTPORT]:/export")
     String main;
-    @Option(names = "--shadow", required = true, description = "read-write shadow server, HOST:NFSPORT[/MOUNTPORT]:/export")
+    @Option(names = "--shadow", description = "read-write shadow server, HOST:NFSPORT[/MOUNTPORT]:/export (or --shadow-dir)")
     String shadow;
+    @Option(names = "--shadow-dir", description = "the shadow as a local directory served in this process, no shadow server "
+            + "(its state in STATE/shadow); exclusive with --shadow")
+    Path shadowDir;
     @Option(names = "--listen", defaultValue = "127.0.0.1:2049", description = "NFS+MOUNT address (default ${DEFAULT-VALUE})")
     String listen;
     @Option(names = "--state", required = true, description = "state directory (handle map, names, bitmaps, cache)")
@@ -73,7 +77,8 @@ public final class ProxyCommand implements Subcommand {
                 throw new IllegalArgumentException("bad --chunk-size '" + chunkSize + "'");
             }
             server = ProxyServer.builder().chunkSize((int) chunk).readahead((int) Math.min(Integer.MAX_VALUE, parseSize(readahead) / chunk))
-                    .memoryCacheBytes(parseSize(memoryCache)).main(BackendSpec.parse(main)).shadow(BackendSpec.parse(shadow))
+                    .memoryCacheBytes(parseSize(memoryCache)).main(BackendSpec.parse(main))
+                    .shadow(shadow == null ? null : BackendSpec.parse(shadow)).shadowDir(shadowDir)
                     .listen(HostPort.parse("--listen", listen)).state(state).portmap(pm).blockSize(blockSize)
                     .cacheBytes(parseSize(cacheSize)).exportPath(exportPath).maxObjects(maxObjects)
                     .privilegedPorts(privileged(privilegedPorts)).writeBehind(parseSize(writeBehind))
@@ -92,7 +97,7 @@ public final class ProxyCommand implements Subcommand {
                 + server.address().getAddress().getHostAddress() + ":" + server.port() + " (NFSv3+MOUNTv3, TCP+UDP)"
                 + (server.portmapPort() > 0 ? ", portmapper on " + server.portmapPort() : "")
                 + (server.metricsPort() > 0 ? ", metrics on " + server.metricsPort() : "")
-                + "; main " + main + ", shadow " + shadow);
+                + "; main " + main + ", shadow " + (shadow != null ? shadow : shadowDir + " (in process)"));
         System.out.flush();
         stopped.await();
         return 0;

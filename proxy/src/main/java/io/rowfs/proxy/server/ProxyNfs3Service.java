@@ -8,6 +8,7 @@ import io.rowfs.protocol.nfs3.Nfs3Result;
 import io.rowfs.protocol.nfs3.Nfs3Routes;
 import io.rowfs.protocol.nfs3.Nfs3Service;
 import io.rowfs.protocol.nfs3.NfsContext;
+import io.rowfs.proxy.engine.ProxyMetrics;
 import io.rowfs.proxy.threading.NonBlocking;
 import io.rowfs.proxy.ops.AttrOps;
 import io.rowfs.proxy.ops.CreateOps;

@@ -42,7 +42,7 @@ import io.rowfs.protocol.nfs3.WriteResult;
  *
  * <p>Calls block (worker threads only); a store that cannot be reached throws {@link
  * io.rowfs.proxy.threading.BackendException}. A READ result's data must be released by the caller.
- * Adapters: {@code backend.NfsShadowStore} (an NFSv3 server), {@code LocalShadowStore} (a directory,
+ * Adapters: {@code backend.NfsShadowStore} (an NFSv3 server), {@code backend.LocalShadowStore} (a directory,
  * in-process), an in-memory store in the tests.
  */
 public interface ShadowStore {

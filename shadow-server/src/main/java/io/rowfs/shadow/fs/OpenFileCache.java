@@ -16,6 +16,7 @@ import java.util.Map;
  * A bounded LRU of open {@link FileChannel}s keyed by inode number, so that sequential READs and
  * WRITEs do not reopen files. Channels are reference-counted: an evicted or invalidated channel is
  * closed when its last user releases it. Only regular files may be opened (a FIFO would block).
+ * A channel found closed (its user was interrupted in an I/O call) is replaced by a fresh one.
  * Thread-safety: the map and the reference counts are guarded by {@code this}.
  */
 public final class OpenFileCache implements AutoCloseable {
@@ -63,7 +64,7 @@ public final class OpenFileCache implements AutoCloseable {
     public Open acquire(long inode, Path path, boolean forWrite) throws IOException {
         synchronized (this) {
             Open o = map.get(inode);
-            if (o != null && (o.writable || !forWrite)) {
+            if (usable(o, forWrite)) {
                 o.refs++;
                 return o;
             }
@@ -83,7 +84,7 @@ public final class OpenFileCache implements AutoCloseable {
         synchronized (this) {
             opening--;
             Open o = map.get(inode);
-            if (o != null && (o.writable || !forWrite)) {
+            if (usable(o, forWrite)) {
                 o.refs++;
                 toClose.add(fresh);
                 result = o;
@@ -110,6 +111,15 @@ public final class OpenFileCache implements AutoCloseable {
         }
         closeDropped(toClose, fresh);
         return result;
+    }
+
+    /**
+     * True if {@code o} serves a caller wanting {@code forWrite}: open (a channel is closed under
+     * its users when one of their threads is interrupted in an I/O call, as the proxy's workers may
+     * be when it shuts down; the closed one is then replaced) and writable if need be.
+     */
+    private static boolean usable(Open o, boolean forWrite) {
+        return o != null && o.channel.isOpen() && (o.writable || !forWrite);
     }
 
     private Open open(Path path, boolean forWrite) throws IOException {

@@ -36,10 +36,7 @@ public final class ShadowNfs3Service implements Nfs3Service, AutoCloseable {
     private final ShadowContext ctx;
     private final ReadAhead readAhead;
     private final AttrCache cache;
-    private final Getattr getattrProc;
-    private final Lookup lookupProc;
-    private final AccessProc accessProc;
-    private final Read readProc;
+    private final ShadowProcedures procs;
     private final Nfs3Routes routes;
 
     public ShadowNfs3Service(ShadowFs fs, IoExecutor io, Clock clock) {
@@ -54,51 +51,32 @@ public final class ShadowNfs3Service implements Nfs3Service, AutoCloseable {
         this.cache = new AttrCache(attrTtlMillis, ATTR_CACHE_ENTRIES, clock);
         ShadowContext c = new ShadowContext(fs, cache);
         this.ctx = c;
-        this.getattrProc = new Getattr(c);
-        this.lookupProc = new Lookup(c);
-        this.accessProc = new AccessProc(c);
-        this.readProc = new Read(c);
-        Setattr setattr = new Setattr(c);
-        Readlink readlink = new Readlink(c);
-        Write write = new Write(c);
-        Create create = new Create(c);
-        Mkdir mkdir = new Mkdir(c);
-        Symlink symlink = new Symlink(c);
-        Mknod mknod = new Mknod(c);
-        Remove remove = new Remove(c);
-        Rmdir rmdir = new Rmdir(c);
-        Rename rename = new Rename(c);
-        Link link = new Link(c);
-        Readdir readdir = new Readdir(c);
-        Readdirplus readdirplus = new Readdirplus(c);
-        Fsstat fsstat = new Fsstat(c);
-        Fsinfo fsinfo = new Fsinfo(c);
-        Pathconf pathconf = new Pathconf(c);
-        Commit commit = new Commit(c);
+        ShadowProcedures p = new ShadowProcedures(c);
+        this.procs = p;
         this.routes = Nfs3Routes.builder()
                 .route(GETATTR, this::getattr)
-                .route(SETATTR, (call, a) -> changingObject(a.object(), setattr, call, a))
+                .route(SETATTR, (call, a) -> changingObject(a.object(), p.setattrProc, call, a))
                 .route(LOOKUP, this::lookup)
                 .route(ACCESS, this::access)
-                .route(READLINK, (call, a) -> run(a.symlink(), readlink, call, a))
+                .route(READLINK, (call, a) -> run(a.symlink(), p.readlinkProc, call, a))
                 .route(READ, this::read)
-                .route(WRITE, (call, a) -> changingObject(a.file(), write, call, a))
-                .route(CREATE, (call, a) -> changingName(a.dir(), a.name(), create, call, a, true))
-                .route(MKDIR, (call, a) -> changingName(a.dir(), a.name(), mkdir, call, a, false))
-                .route(SYMLINK, (call, a) -> changingName(a.dir(), a.name(), symlink, call, a, false))
-                .route(MKNOD, (call, a) -> changingName(a.dir(), a.name(), mknod, call, a, false))
-                .route(REMOVE, (call, a) -> changingName(a.dir(), a.name(), remove, call, a, true))
-                .route(RMDIR, (call, a) -> changingName(a.dir(), a.name(), rmdir, call, a, true))
+                .route(WRITE, (call, a) -> changingObject(a.file(), p.writeProc, call, a))
+                .route(CREATE, (call, a) -> changingName(a.dir(), a.name(), p.createProc, call, a, true))
+                .route(MKDIR, (call, a) -> changingName(a.dir(), a.name(), p.mkdirProc, call, a, false))
+                .route(SYMLINK, (call, a) -> changingName(a.dir(), a.name(), p.symlinkProc, call, a, false))
+                .route(MKNOD, (call, a) -> changingName(a.dir(), a.name(), p.mknodProc, call, a, false))
+                .route(REMOVE, (call, a) -> changingName(a.dir(), a.name(), p.removeProc, call, a, true))
+                .route(RMDIR, (call, a) -> changingName(a.dir(), a.name(), p.rmdirProc, call, a, true))
                 // a moved directory moves its subtree; replaced objects go
-                .route(RENAME, (call, a) -> runDroppingReadAhead(a.fromDir(), rename, call, a, true))
+                .route(RENAME, (call, a) -> runDroppingReadAhead(a.fromDir(), p.renameProc, call, a, true))
                 // nlink and ctime of the linked object changed
-                .route(LINK, (call, a) -> runDroppingReadAhead(a.dir(), link, call, a, true))
-                .route(READDIR, (call, a) -> run(a.dir(), readdir, call, a))
-                .route(READDIRPLUS, (call, a) -> run(a.dir(), readdirplus, call, a))
-                .route(FSSTAT, (call, a) -> run(a.root(), fsstat, call, a))
-                .route(FSINFO, (call, a) -> run(a.root(), fsinfo, call, a))
-                .route(PATHCONF, (call, a) -> run(a.object(), pathconf, call, a))
-                .route(COMMIT, (call, a) -> run(a.file(), commit, call, a))
+                .route(LINK, (call, a) -> runDroppingReadAhead(a.dir(), p.linkProc, call, a, true))
+                .route(READDIR, (call, a) -> run(a.dir(), p.readdirProc, call, a))
+                .route(READDIRPLUS, (call, a) -> run(a.dir(), p.readdirplusProc, call, a))
+                .route(FSSTAT, (call, a) -> run(a.root(), p.fsstatProc, call, a))
+                .route(FSINFO, (call, a) -> run(a.root(), p.fsinfoProc, call, a))
+                .route(PATHCONF, (call, a) -> run(a.object(), p.pathconfProc, call, a))
+                .route(COMMIT, (call, a) -> run(a.file(), p.commitProc, call, a))
                 .build();
     }
 
@@ -169,7 +147,7 @@ public final class ShadowNfs3Service implements Nfs3Service, AutoCloseable {
         if (a != null) {
             return CompletableFuture.completedFuture(GetattrResult.ok(this.ctx.fattr(a)));
         }
-        return run(args.object(), getattrProc, ctx, args);
+        return run(args.object(), procs.getattrProc, ctx, args);
     }
 
     /**
@@ -200,7 +178,7 @@ public final class ShadowNfs3Service implements Nfs3Service, AutoCloseable {
                         this.ctx.postOp(cache.get(dir))));
             }
         }
-        return run(args.dir(), lookupProc, ctx, args);
+        return run(args.dir(), procs.lookupProc, ctx, args);
     }
 
     /** ACCESS: computed on the event loop from cached attributes when it can, else on the stripe. */
@@ -210,7 +188,7 @@ public final class ShadowNfs3Service implements Nfs3Service, AutoCloseable {
             return CompletableFuture.completedFuture(AccessResult.ok(this.ctx.postOp(a),
                     fs.access(a, ShadowContext.cred(ctx), args.access())));
         }
-        return run(args.object(), accessProc, ctx, args);
+        return run(args.object(), procs.accessProc, ctx, args);
     }
 
     /**
@@ -226,7 +204,7 @@ public final class ShadowNfs3Service implements Nfs3Service, AutoCloseable {
                 return CompletableFuture.completedFuture(fromChunk(args, inode, c));
             }
         }
-        return run(args.file(), readProc, ctx, args).thenApply(r -> {
+        return run(args.file(), procs.readProc, ctx, args).thenApply(r -> {
             if (inode >= 0 && r.status().isOk()) {
                 readAheadFrom(args.file(), inode, args.offset() + r.count(), r.count(), r.eof());
             }

@@ -60,6 +60,23 @@ class OpenFileCacheTest {
     }
 
     @Test
+    void aChannelClosedByAnInterruptIsReplaced() throws Exception {
+        Path p = Files.writeString(dir.resolve("i"), "data");
+        try (OpenFileCache c = new OpenFileCache(2, false)) {
+            OpenFileCache.Open first = c.acquire(3, p, true);
+            Thread.currentThread().interrupt();
+            assertThrows(java.nio.channels.ClosedByInterruptException.class,
+                    () -> first.channel().read(java.nio.ByteBuffer.allocate(4), 0));
+            assertTrue(Thread.interrupted(), "the interrupt stays set (and is cleared here)");
+            first.close();
+            try (OpenFileCache.Open next = c.acquire(3, p, false)) {
+                assertTrue(next.channel().isOpen(), "a fresh channel, not the closed one");
+                assertEquals(4, next.channel().read(java.nio.ByteBuffer.allocate(4), 0));
+            }
+        }
+    }
+
+    @Test
     void readOnlyCacheRefusesWrites() throws Exception {
         Path p = Files.writeString(dir.resolve("r"), "x");
         try (OpenFileCache c = new OpenFileCache(2, true)) {

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The Linux kernel NFS client (QEMU guest) mounts the proxy, which runs as its own process in front
- * of nfs-ganesha (main, read-only) and the shadow server, all in one test namespace. The guest runs
+ * of nfs-ganesha (main, read-only) and the shadow server (or its shadow directory served in process,
+ * with {@link ShadowKind#LOCAL}), all in one test namespace. The guest runs
  * the scenario (block-edge overwrites, append, truncate/extend, create, mkdir, rename, link,
  * symlink, whiteout and re-create, rename of a main directory of 1,000 files, a merged directory of
  * 5,000 entries); in the middle the proxy is killed with SIGKILL and restarted, and the guest's
@@ -111,12 +112,16 @@ class ProxyLinuxClientTest extends ProxyPeerTestBase {
 
         try (Netns ns = Netns.create("proxy2-guest", "tap0", "10.0.2.1/24");
              Ganesha g = Ganesha.builder(mainDir).readOnly(true).netns(ns).hostBridge(false).ports(3049, 30048).start()) {
-            ManagedProcess shadow = ns.startJava("shadow", List.of("-Xmx256m"), "io.rowfs.app.Rowfs", "shadow-server",
-                    "--export", shadowDir.toString(), "--listen", "127.0.0.1:4049", "--portmap", "-1",
-                    "--state", work.resolve("shadow-state").toString());
-            shadow.awaitLog("shadow-server: exporting", Duration.ofSeconds(60));
+            boolean local = ShadowKind.current() == ShadowKind.LOCAL;
+            if (!local) {
+                ManagedProcess shadow = ns.startJava("shadow", List.of("-Xmx256m"), "io.rowfs.app.Rowfs", "shadow-server",
+                        "--export", shadowDir.toString(), "--listen", "127.0.0.1:4049", "--portmap", "-1",
+                        "--state", work.resolve("shadow-state").toString());
+                shadow.awaitLog("shadow-server: exporting", Duration.ofSeconds(60));
+            }
             String[] proxyArgs = {"proxy", "--main", "127.0.0.1:3049/30048:" + g.exportPath(),
-                "--shadow", "127.0.0.1:4049:" + shadowDir, "--listen", "10.0.2.1:2049", "--portmap", "-1",
+                local ? "--shadow-dir" : "--shadow", local ? shadowDir.toString() : "127.0.0.1:4049:" + shadowDir,
+                "--listen", "10.0.2.1:2049", "--portmap", "-1",
                 "--state", work.resolve("proxy-state").toString(), "--cache-size", "64M", "--max-objects", "100000"};
             ManagedProcess first = ns.startJava("proxy-1", List.of("-Xmx512m"), "io.rowfs.app.Rowfs", proxyArgs);
             first.awaitLog("proxy: ready", Duration.ofSeconds(60));

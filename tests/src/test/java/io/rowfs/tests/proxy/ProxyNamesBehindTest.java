@@ -16,7 +16,6 @@ import io.rowfs.protocol.nfs3.Nfs3Status;
 import io.rowfs.protocol.nfs3.Sattr3;
 import io.rowfs.protocol.nfs3.SetTime;
 import io.rowfs.protocol.nfs3.StableHow;
-import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -99,38 +98,8 @@ class ProxyNamesBehindTest extends ProxyPeerTestBase {
         assertEquals("main\n", Files.readString(mainDir.resolve("from-main.txt")), "main is never changed");
     }
 
-    /**
-     * A shadow 6 ms away (a relay): the client's creates and removes run far ahead of the queued
-     * shadow steps, so each name has several queued at once (created, removed, created, removed,
-     * created and written); they still reach the shadow in each name's order.
-     */
-    @Test
-    void overASlowShadowEachNamesChangesKeepTheirOrder() throws Exception {
-        try (ProxyStack stack = rig().shadowDelay(Duration.ofMillis(3)).start()) {
-            ProxyClient c = stack.client;
-            FileHandle dir = c.mkdir(c.root, "churn");
-            Map<String, byte[]> expected = new TreeMap<>();
-            for (int round = 0; round < 3; round++) {
-                for (int i = 0; i < 30; i++) {
-                    String name = "n" + i;
-                    c.create(dir, name);
-                    if (round < 2) {
-                        assertEquals(Nfs3Status.OK, c.remove(dir, name));
-                    }
-                }
-            }
-            for (int i = 0; i < 30; i++) {
-                byte[] data = ("last of n" + i + "\n").getBytes();
-                c.write(c.lookup(dir, "n" + i), 0, data, StableHow.FILE_SYNC);
-                expected.put("n" + i, data);
-            }
-            assertEquals(new ArrayList<>(expected.keySet()), c.names(dir));
-            awaitShadow(shadowDir.resolve("churn"), expected);
-        }
-    }
-
     /** Waits (up to 30 s) until the shadow's directory holds exactly {@code expected}, then checks each file's data. */
-    private static void awaitShadow(Path shadow, Map<String, byte[]> expected) throws Exception {
+    static void awaitShadow(Path shadow, Map<String, byte[]> expected) throws Exception {
         List<String> names = List.of();
         for (int i = 0; i < 300; i++) {
             try (Stream<Path> s = Files.list(shadow)) {

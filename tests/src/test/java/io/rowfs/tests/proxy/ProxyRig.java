@@ -28,7 +28,10 @@ import java.util.stream.Stream;
  * nfs-ganesha exporting {@code mainDir} read-only; or the project's shadow server, read-only) and
  * shadow (by default the project's shadow server over {@code shadowDir} in this JVM, optionally
  * behind a delaying relay; or nfs-ganesha), and proxies in front of them ({@link ProxyClient} talks
- * NFSv3 to one).
+ * NFSv3 to one). With {@link ShadowKind#LOCAL} there is no shadow server: the proxies serve
+ * {@code shadowDir} in their own process ({@code --shadow-dir}, its state in the proxy's state),
+ * and set-ups that need a shadow server (nfs-ganesha as shadow, a delayed shadow) are not run
+ * ({@link Setup#forCurrentKind()}, {@code ProxySlowShadowTest} left out of that execution).
  * Back-end state lives in {@code work/shadow-state} and {@code work/main-state}; a proxy's state
  * by default in {@link #proxyState()}.
  */
@@ -47,6 +50,11 @@ final class ProxyRig implements AutoCloseable {
         Setup(boolean ganeshaMain, boolean ganeshaShadow) {
             this.ganeshaMain = ganeshaMain;
             this.ganeshaShadow = ganeshaShadow;
+        }
+
+        /** The set-ups this JVM's shadow kind can run: with the in-process shadow, none with ganesha as shadow. */
+        static java.util.stream.Stream<Setup> forCurrentKind() {
+            return java.util.Arrays.stream(values()).filter(s -> ShadowKind.current() == ShadowKind.NFS || !s.ganeshaShadow);
         }
     }
 
@@ -99,6 +107,8 @@ final class ProxyRig implements AutoCloseable {
     }
 
     final Ganesha main;
+    /** The shadow the proxies use in this run. */
+    final ShadowKind kind = ShadowKind.current();
     private final ShadowServer mainServer;
     private final Ganesha shadowGanesha;
     /** Replaced by {@link #restartShadow()}; test thread only. */
@@ -115,6 +125,10 @@ final class ProxyRig implements AutoCloseable {
 
     private ProxyRig(Builder b) throws IOException {
         Setup setup = b.setup;
+        if (kind == ShadowKind.LOCAL && (setup.ganeshaShadow || !b.shadowDelay.isZero())) {
+            throw new IllegalStateException("needs a shadow server (" + setup + ", shadow delay " + b.shadowDelay
+                    + "): run it with the NFS shadow only");
+        }
         if (setup.ganeshaShadow && !b.shadowDelay.isZero()) {
             throw new IllegalArgumentException("a shadow delay needs the shadow server as shadow, not " + setup);
         }
@@ -126,7 +140,7 @@ final class ProxyRig implements AutoCloseable {
                     .stateDir(work.resolve("main-state")).readOnly(true)
                     .listen(new InetSocketAddress("127.0.0.1", 0)).build().start());
             shadowGanesha = setup.ganeshaShadow ? keep(Ganesha.start(shadowDir, false)) : null;
-            shadow = setup.ganeshaShadow ? null : keep(startShadowServer(0));
+            shadow = setup.ganeshaShadow || kind == ShadowKind.LOCAL ? null : keep(startShadowServer(0));
             shadowRelay = b.shadowDelay.isZero() ? null : keep(WanRelay.start(new InetSocketAddress("127.0.0.1", 0),
                     new InetSocketAddress("127.0.0.1", shadow.port()), b.shadowDelay, 0));
         } catch (IOException | RuntimeException e) {
@@ -151,7 +165,8 @@ final class ProxyRig implements AutoCloseable {
      */
     void restartShadow() throws IOException {
         if (shadow == null) {
-            throw new IllegalStateException("the shadow is nfs-ganesha here, not the shadow server");
+            throw new IllegalStateException("the shadow is " + (kind == ShadowKind.LOCAL ? "in the proxy's process"
+                    : "nfs-ganesha") + " here, not the shadow server");
         }
         int at = all.indexOf(shadow);
         int port = shadow.port();
@@ -171,7 +186,15 @@ final class ProxyRig implements AutoCloseable {
                 : new BackendSpec("127.0.0.1", mainServer.port(), mainServer.port(), mainServer.fs().root().toString());
     }
 
+    /** True when the shadow is the shadow server (so it can be restarted on its own). */
+    boolean hasShadowServer() {
+        return shadow != null;
+    }
+
     BackendSpec shadowSpec() {
+        if (kind == ShadowKind.LOCAL) {
+            throw new IllegalStateException("the shadow is in the proxy's process: no shadow server");
+        }
         if (shadow == null) {
             return new BackendSpec("127.0.0.1", shadowGanesha.hostNfsPort(), shadowGanesha.hostMountPort(),
                     shadowGanesha.exportPath());
@@ -182,7 +205,13 @@ final class ProxyRig implements AutoCloseable {
 
     /** A proxy in this JVM in front of this rig, on an ephemeral port with state {@code state}, not started. */
     ProxyServer.Builder proxy(Path state) {
-        return ProxyServer.builder().main(mainSpec()).shadow(shadowSpec()).state(state)
+        ProxyServer.Builder b = ProxyServer.builder();
+        if (kind == ShadowKind.LOCAL) {
+            b.shadowDir(shadowDir);
+        } else {
+            b.shadow(shadowSpec());
+        }
+        return b.main(mainSpec()).state(state)
                 .listen(new InetSocketAddress("127.0.0.1", 0)).cacheBytes(64L << 20).maxObjects(100_000);
     }
 
@@ -210,11 +239,21 @@ final class ProxyRig implements AutoCloseable {
         cmd.add("-Dchronicle.analytics.disable=true");
         cmd.addAll(jvmOptions);
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.rowfs.app.Rowfs", "proxy",
-                "--main", mainSpec().toString(), "--shadow", shadowSpec().toString(),
+                "--main", mainSpec().toString(), shadowOption(), shadowArgument(),
                 "--listen", "127.0.0.1:" + port, "--state", state.toString(), "--portmap", "-1",
                 "--cache-size", "64M", "--max-objects", "100000", "--metrics", "off"));
         cmd.addAll(proxyOptions);
         return cmd;
+    }
+
+    /** The proxy option naming this run's shadow: {@code --shadow} or {@code --shadow-dir}. */
+    String shadowOption() {
+        return kind == ShadowKind.LOCAL ? "--shadow-dir" : "--shadow";
+    }
+
+    /** Its value: the shadow server's spec, or the shadow directory. */
+    String shadowArgument() {
+        return kind == ShadowKind.LOCAL ? shadowDir.toString() : shadowSpec().toString();
     }
 
     static int freePort() throws IOException {

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The write verifier: WRITE and COMMIT agree; it changes when the shadow restarts (it may have lost
- * unstable data, and the client must resend) and when the proxy restarts.
+ * unstable data, and the client must resend) and when the proxy restarts. A shadow in the proxy's
+ * process restarts only with the proxy: that run checks the proxy restart.
  */
 @Tag("peer")
 class ProxyVerifierTest extends ProxyPeerTestBase {
@@ -33,9 +34,14 @@ class ProxyVerifierTest extends ProxyPeerTestBase {
                 assertEquals(v1, c.commit(f).verifier());
                 assertEquals(v1, c.write(f, 1, new byte[] {'b'}, StableHow.UNSTABLE).verifier(), "stable while nothing restarts");
 
-                rig.restartShadow();
-                v2 = c.write(f, 2, new byte[] {'c'}, StableHow.UNSTABLE).verifier();
-                assertNotEquals(v1, v2, "shadow restarted: clients must resend uncommitted writes");
+                if (rig.hasShadowServer()) {
+                    rig.restartShadow();
+                    v2 = c.write(f, 2, new byte[] {'c'}, StableHow.UNSTABLE).verifier();
+                    assertNotEquals(v1, v2, "shadow restarted: clients must resend uncommitted writes");
+                } else {
+                    v2 = c.write(f, 2, new byte[] {'c'}, StableHow.UNSTABLE).verifier();
+                    assertEquals(v1, v2, "stable while nothing restarts");
+                }
                 assertEquals(v2, c.commit(f).verifier());
                 assertEquals("abc3456789", new String(c.readAll(f)));
             }

@@ -29,7 +29,7 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The write and namespace scenario through the proxy, main = nfs-ganesha (read-only), shadow = the
@@ -42,8 +42,12 @@ import org.junit.jupiter.params.provider.EnumSource;
 class ProxyWriteScenarioTest extends ProxyPeerTestBase {
     private static final int B = 4096;
 
+    static java.util.stream.Stream<ProxyRig.Setup> setups() {
+        return ProxyRig.Setup.forCurrentKind();
+    }
+
     @ParameterizedTest
-    @EnumSource(ProxyRig.Setup.class)
+    @MethodSource("setups")
     void scenario(ProxyRig.Setup setup) throws Exception {
         Random rnd = new Random(17);
         byte[] image = new byte[5 * B + 123];

@@ -5,6 +5,8 @@
  * {@link io.rowfs.tests.proxy.ProxyPeerTestBase}, states how its back ends differ from the default
  * with {@link io.rowfs.tests.proxy.ProxyRig#builder}, and mostly runs against a
  * {@link io.rowfs.tests.proxy.ProxyStack} (back ends, an in-JVM proxy and a mounted
- * {@link io.rowfs.tests.proxy.ProxyClient}).
+ * {@link io.rowfs.tests.proxy.ProxyClient}). Every test runs twice: with the shadow server as
+ * shadow, and with the shadow directory served in the proxy's process
+ * ({@link io.rowfs.tests.proxy.ShadowKind}; surefire execution {@code proxy-local-shadow}).
  */
 package io.rowfs.tests.proxy;

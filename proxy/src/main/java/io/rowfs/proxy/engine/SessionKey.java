@@ -1,4 +1,4 @@
-package io.rowfs.proxy.server;
+package io.rowfs.proxy.engine;
 
 import java.io.IOException;
 import java.nio.file.Files;

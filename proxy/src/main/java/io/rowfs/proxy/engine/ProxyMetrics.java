@@ -1,4 +1,4 @@
-package io.rowfs.proxy.server;
+package io.rowfs.proxy.engine;
 
 import io.rowfs.metrics.CounterFamily;
 import io.rowfs.metrics.GaugeFamily;
