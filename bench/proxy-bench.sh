@@ -3,7 +3,11 @@
 # one run, one libnfs client (bench/nfsbench.c), all servers in one network namespace.
 #
 #   bench/proxy-bench.sh      (as root; env: SIZE_MIB=1024 TREE=100 FILES=5000 ROUNDS=3
-#                              WAN_MIB=64 RTT_MS=30 DIR=/var/tmp WORKLOADS=all|data)
+#                              WAN_MIB=64 RTT_MS=30 DIR=/var/tmp WORKLOADS=all|data BASELINE=)
+# BASELINE=DIR (another checkout of rowfs, e.g. a worktree of an older commit) adds its proxy and
+# shadow server as a side of their own ("before", 127.0.0.1:5053, its shadow on 3052), taking the
+# same turns as rowfs, and a table comparing before, rowfs and rowfs-dir: a change measured
+# against the code it replaces in one run on one machine.
 # WORKLOADS=data runs only the data workloads (cold/warm read, write, WAN read) and skips the tree
 # walk and the create/stat/remove runs.
 #
@@ -33,6 +37,10 @@ here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)"
 root="$(dirname "$here")"
 SIZE_MIB="${SIZE_MIB:-1024}" TREE="${TREE:-100}" FILES="${FILES:-5000}" ROUNDS="${ROUNDS:-3}"
 WAN_MIB="${WAN_MIB:-64}" RTT_MS="${RTT_MS:-30}" DIR="${DIR:-/var/tmp}" WORKLOADS="${WORKLOADS:-all}"
+BASELINE="${BASELINE:-}"
+if [ -n "$BASELINE" ] && [ ! -x "$BASELINE/rowfs" ]; then
+  echo "bench: BASELINE=$BASELINE has no ./rowfs launcher (give a checkout of rowfs)" >&2; exit 1
+fi
 case "$WORKLOADS" in all|data) ;; *) echo "bench: WORKLOADS is all or data, got '$WORKLOADS'" >&2; exit 1 ;; esac
 [ "$WORKLOADS" = data ] && TREE=1
 [ "$(id -u)" = 0 ] || { echo "bench: run as root (network namespace)" >&2; exit 1; }
@@ -44,6 +52,7 @@ mkdir -p "$root/bench/target"
 gcc -O2 -Wall -o "$root/bench/target/nfsbench" "$here/nfsbench.c" -lnfs
 nfsbench="$root/bench/target/nfsbench"
 "$root/rowfs" --version >/dev/null
+[ -z "$BASELINE" ] || "$BASELINE/rowfs" --version >/dev/null
 (cd "$root" && mvn -q -B -o -pl tests -am -DskipTests compile 2>/dev/null || mvn -q -B -pl tests -am -DskipTests compile)
 
 work="$(mktemp -d "$DIR/rowfs-proxy-bench.XXXXXX")"
@@ -61,7 +70,7 @@ trap cleanup EXIT
 
 echo "bench: preparing the image (${ROUNDS} x ${SIZE_MIB} MiB, ${TREE}x${TREE} tree, ${ROUNDS} x ${WAN_MIB} MiB WAN files)"
 img="$work/main"
-mkdir -p "$img/tree" "$img/gp" "$work/shadow" "$work/shadow-wan" "$work/direct" "$work/shadow-dir"
+mkdir -p "$img/tree" "$img/gp" "$work/shadow" "$work/shadow-wan" "$work/direct" "$work/shadow-dir" "$work/shadow-base"
 for r in $(seq "$ROUNDS"); do
   head -c "$((SIZE_MIB << 20))" /dev/urandom > "$img/big-$r.bin"
   head -c "$((WAN_MIB << 20))" /dev/urandom > "$img/wan-$r.bin"
@@ -106,6 +115,13 @@ wait_url() { # name url
 wait_url shadow "$(url "$work/shadow" 3049 3049)"
 wait_url shadowwan "$(url "$work/shadow-wan" 3050 3050)"
 wait_url direct "$(url "$work/direct" 3051 3051)"
+if [ -n "$BASELINE" ]; then
+  start_named shadowbase "$BASELINE/rowfs" shadow-server --export "$work/shadow-base" --listen 127.0.0.1:3052 --portmap -1 --state "$work/st-shadow-base"
+  wait_url shadowbase "$(url "$work/shadow-base" 3052 3052)"
+  start_named before "$BASELINE/rowfs" proxy --main "127.0.0.1:2049/20048:$img" --shadow "127.0.0.1:3052:$work/shadow-base" \
+    --listen 127.0.0.1:5053 --state "$work/st-proxy-base" --portmap -1 --cache-size "$(( (ROUNDS * SIZE_MIB + 1024) ))M" --metrics off
+  proxybase_pid="${pids[-1]}"
+fi
 start_named rowfs "$root/rowfs" proxy --main "127.0.0.1:2049/20048:$img" --shadow "127.0.0.1:3049:$work/shadow" \
   --listen 127.0.0.1:5049 --state "$work/st-proxy" --portmap -1 --cache-size "$(( (ROUNDS * SIZE_MIB + 1024) ))M" --metrics off
 proxy_pid="${pids[-1]}"
@@ -118,6 +134,8 @@ start_named rowfswan "$root/rowfs" proxy --main "127.0.0.1:6049/60048:$img" --sh
 U_MAIN="$(url "$img" 2049 20048)"; U_GP="$(url "$img" 4049 40048)"; U_ROWFS="$(url "$img" 5049 5049)"; U_ROWFSDIR="$(url "$img" 5051 5051)"
 U_DIRECT="$(url "$work/direct" 3051 3051)"; U_RELAY="$(url "$img" 6049 60048)"; U_ROWFSWAN="$(url "$img" 7049 7049)"
 wait_url main "$U_MAIN"; wait_url gproxy "$U_GP"; wait_url rowfs "$U_ROWFS"; wait_url rowfsdir "$U_ROWFSDIR"; wait_url rowfswan "$U_ROWFSWAN"
+U_BEFORE="$(url "$img" 5053 5053)"; before=""
+if [ -n "$BASELINE" ]; then wait_url before "$U_BEFORE"; before="before"; fi
 
 declare -A results
 record() { # who phase-prefix output
@@ -137,11 +155,12 @@ for r in $(seq "$ROUNDS"); do
   echo "round $r"
   (( r == 1 )) || restart_gproxy
   # alternate who reads first so page-cache effects on main do not favour one side
-  if (( r % 2 )); then order="rowfs rowfsdir gproxy direct"; else order="direct gproxy rowfsdir rowfs"; fi
+  if (( r % 2 )); then order="rowfs $before rowfsdir gproxy direct"; else order="direct gproxy rowfsdir $before rowfs"; fi
   for who in $order; do
     case $who in
       rowfs)  u="$U_ROWFS" ;;
       rowfsdir) u="$U_ROWFSDIR" ;;
+      before) u="$U_BEFORE" ;;
       gproxy) u="$U_GP" ;;
       direct) u="$U_MAIN" ;;
     esac
@@ -153,11 +172,13 @@ for r in $(seq "$ROUNDS"); do
   done
   record rowfs "" "$(nb "$U_ROWFS" write "w-$r.bin" "$SIZE_MIB")"
   record rowfsdir "" "$(nb "$U_ROWFSDIR" write "w-$r.bin" "$SIZE_MIB")"
+  [ -z "$before" ] || record before "" "$(nb "$U_BEFORE" write "w-$r.bin" "$SIZE_MIB")"
   record direct "" "$(nb "$U_DIRECT" write "w-$r.bin" "$SIZE_MIB")"
   record gproxy "" "$(nb "$U_GP" write "gp/w-$r.bin" "$SIZE_MIB")"
   if [ "$WORKLOADS" = all ]; then
     record rowfs "" "$(nb "$U_ROWFS" meta "$FILES")"
     record rowfsdir "" "$(nb "$U_ROWFSDIR" meta "$FILES")"
+    [ -z "$before" ] || record before "" "$(nb "$U_BEFORE" meta "$FILES")"
     record direct "" "$(nb "$U_DIRECT" meta "$FILES")"
     record gproxy "" "$(nb "$U_GP" meta "$FILES")"
   fi
@@ -184,3 +205,17 @@ printf '%-14s %12s %12s %12s %12s %14s %8s %7s\n' "wan-read" "$d" "$p" "-" "-" "
 echo
 echo "(rates: reads/writes MiB/s, tree-ls-R entries/s, stat/create/remove ops/s, tree-smallread files/s; direct = main for reads and walks, a second shadow-server for writes and metadata; rowfs-dir = the proxy with --shadow-dir)"
 echo "rowfs proxy peak RSS: $(awk '/VmHWM/ {print $2, $3}' /proc/"$proxy_pid"/status) (NFS shadow, not counting the shadow server), $(awk '/VmHWM/ {print $2, $3}' /proc/"$proxydir_pid"/status) (shadow in process)"
+if [ -n "$before" ]; then
+  echo
+  echo "before = BASELINE's proxy ($BASELINE, NFS shadow); medians of the same rounds"
+  printf '%-14s %12s %12s %12s %14s %14s %17s %13s %17s\n' workload before rowfs rowfs-dir before/direct rowfs/direct \
+    rowfs-dir/direct rowfs/before rowfs-dir/before
+  for phase in cold-read warm-read write tree-ls-R tree-stat tree-smallread create stat remove; do
+    d="$(median <<<"${results[direct.$phase]:-}")"; b="$(median <<<"${results[before.$phase]:-}")"
+    p="$(median <<<"${results[rowfs.$phase]:-}")"; pd="$(median <<<"${results[rowfsdir.$phase]:-}")"
+    printf '%-14s %12s %12s %12s %14s %14s %17s %13s %17s\n' "$phase" "$b" "$p" "$pd" "$(ratio "$b" "$d")" "$(ratio "$p" "$d")" \
+      "$(ratio "$pd" "$d")" "$(ratio "$p" "$b")" "$(ratio "$pd" "$b")"
+  done
+  echo "before proxy peak RSS: $(awk '/VmHWM/ {print $2, $3}' /proc/"$proxybase_pid"/status)"
+fi
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
