@@ -3,8 +3,6 @@ package io.rowfs.shadow;
 import io.rowfs.protocol.mount.MountProgram;
 import io.rowfs.protocol.nfs3.Nfs3Program;
 import io.rowfs.protocol.portmap.EmbeddedPortmapper;
-import io.rowfs.protocol.portmap.PortmapProgram;
-import io.rowfs.protocol.portmap.PortmapRegistry;
 import io.rowfs.protocol.transport.RpcServer;
 import io.rowfs.shadow.fs.IoExecutor;
 import io.rowfs.shadow.fs.ShadowFs;
@@ -23,9 +21,9 @@ import java.util.Objects;
  */
 public final class ShadowServer implements AutoCloseable {
     /** Portmapper choice: try 111, then an ephemeral port. */
-    public static final int PORTMAP_DEFAULT = -1;
+    public static final int PORTMAP_DEFAULT = EmbeddedPortmapper.DEFAULT_PORT;
     /** Portmapper choice: none. */
-    public static final int PORTMAP_NONE = -2;
+    public static final int PORTMAP_NONE = EmbeddedPortmapper.NONE;
 
     private final Builder config;
     private ShadowFs fs;
@@ -51,14 +49,7 @@ public final class ShadowServer implements AutoCloseable {
                     .program(new Nfs3Program(service = new ShadowNfs3Service(fs, io, config.clock, config.attrTtlMillis)))
                     .program(new MountProgram(new ShadowMountService(fs, io, config.export.toString())))
                     .build().start();
-            if (config.portmapPort != PORTMAP_NONE) {
-                PortmapRegistry registry = new PortmapRegistry();
-                registry.registerServer(nfs);
-                portmap = config.portmapPort == PORTMAP_DEFAULT
-                        ? EmbeddedPortmapper.start(registry, config.listen.getAddress(), 0)
-                        : RpcServer.builder().bind(new InetSocketAddress(config.listen.getAddress(), config.portmapPort))
-                                .program(new PortmapProgram(registry)).build().start();
-            }
+            portmap = EmbeddedPortmapper.advertise(nfs, config.listen.getAddress(), config.portmapPort);
             return this;
         } catch (IOException | RuntimeException e) {
             close();

@@ -15,7 +15,26 @@ import org.slf4j.LoggerFactory;
 public final class EmbeddedPortmapper {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPortmapper.class);
 
+    /** {@link #advertise}: the well-known port 111 when it can be bound, else an ephemeral one. */
+    public static final int DEFAULT_PORT = -1;
+    /** {@link #advertise}: no portmapper. */
+    public static final int NONE = -2;
+
     private EmbeddedPortmapper() {
+    }
+
+    /**
+     * A portmapper advertising every program of {@code server} on {@code address}: on {@code port},
+     * or as {@link #start} does for {@link #DEFAULT_PORT}; null (nothing started) for {@link #NONE}.
+     * The caller owns and closes the returned server.
+     */
+    public static RpcServer advertise(RpcServer server, InetAddress address, int port) throws IOException {
+        if (port == NONE) {
+            return null;
+        }
+        PortmapRegistry registry = new PortmapRegistry();
+        registry.registerServer(server);
+        return port == DEFAULT_PORT ? start(registry, address, 0) : serverOn(registry, address, port).start();
     }
 
     public static RpcServer start(PortmapRegistry registry, InetAddress address, int fallbackPort)

@@ -4,8 +4,6 @@ import io.rowfs.metrics.MetricsHttpServer;
 import io.rowfs.protocol.mount.MountProgram;
 import io.rowfs.protocol.nfs3.Nfs3Program;
 import io.rowfs.protocol.portmap.EmbeddedPortmapper;
-import io.rowfs.protocol.portmap.PortmapProgram;
-import io.rowfs.protocol.portmap.PortmapRegistry;
 import io.rowfs.protocol.transport.RpcServer;
 import io.rowfs.proxy.backend.BackendSpec;
 import io.rowfs.proxy.engine.EngineConfig;
@@ -24,8 +22,8 @@ import java.time.Duration;
  * {@link #builder()}.
  */
 public final class ProxyServer implements AutoCloseable {
-    public static final int PORTMAP_DEFAULT = -1;
-    public static final int PORTMAP_NONE = -2;
+    public static final int PORTMAP_DEFAULT = EmbeddedPortmapper.DEFAULT_PORT;
+    public static final int PORTMAP_NONE = EmbeddedPortmapper.NONE;
     /** How long the client-facing event loops poll before they block, at most (ProxyCommand's default too). */
     public static final Duration DEFAULT_POLL_SPIN = Duration.ofNanos(50_000);
     static final Duration MAX_POLL_SPIN = Duration.ofMillis(10);
@@ -57,14 +55,7 @@ public final class ProxyServer implements AutoCloseable {
             if (config.metricsListen != null) {
                 metricsHttp = MetricsHttpServer.start(config.metricsListen, e.metrics().registry());
             }
-            if (config.portmapPort != PORTMAP_NONE) {
-                PortmapRegistry registry = new PortmapRegistry();
-                registry.registerServer(nfs);
-                portmap = config.portmapPort == PORTMAP_DEFAULT
-                        ? EmbeddedPortmapper.start(registry, config.listen.getAddress(), 0)
-                        : RpcServer.builder().bind(new InetSocketAddress(config.listen.getAddress(), config.portmapPort))
-                                .program(new PortmapProgram(registry)).build().start();
-            }
+            portmap = EmbeddedPortmapper.advertise(nfs, config.listen.getAddress(), config.portmapPort);
             return this;
         } catch (IOException | RuntimeException e) {
             close();
