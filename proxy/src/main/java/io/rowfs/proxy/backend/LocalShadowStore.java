@@ -84,9 +84,14 @@ public final class LocalShadowStore implements ShadowStore, AutoCloseable {
 
     /**
      * Opens the shadow directory {@code dir} (created if missing) with its state in {@code stateDir}
-     * (created if missing); {@code calls} is told of each call.
+     * (created if missing); {@code calls} is told of each call. A {@code dir} that exists but is not
+     * a directory is refused with a message naming it.
      */
     public static LocalShadowStore open(Path dir, Path stateDir, Nfs3CallListener calls) throws IOException {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new IOException("the shadow directory " + dir + " is not a directory: name a directory"
+                    + " (it is created if missing)");
+        }
         Files.createDirectories(dir);
         ShadowFs fs = new ShadowFs(dir, stateDir, false, EXPORT_ID, OPEN_FILES, ShadowFs.DEFAULT_POOLED_INODES,
                 Clock.systemUTC());

@@ -3,6 +3,7 @@ package io.rowfs.proxy.backend;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netty.buffer.ByteBufUtil;
@@ -51,6 +52,7 @@ import io.rowfs.protocol.nfs3.WriteResult;
 import io.rowfs.protocol.rpc.AuthSys;
 import io.rowfs.proxy.store.ShadowStore;
 import io.rowfs.shadow.ShadowServer;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -80,6 +82,14 @@ class LocalShadowStoreTest {
     Path nfsDir;
     @TempDir
     Path nfsState;
+
+    @Test
+    void aFileGivenAsTheShadowDirectoryIsRefusedByName() throws Exception {
+        Path file = Files.writeString(dir.resolve("not-a-dir"), "x");
+        IOException e = assertThrows(IOException.class,
+                () -> LocalShadowStore.open(file, state, Nfs3CallListener.NONE));
+        assertTrue(e.getMessage().contains(file + " is not a directory"), e.getMessage());
+    }
 
     @Test
     void everyProcedureRoundTripsAndFailuresCarryTheirStatus() throws Exception {
